@@ -1,0 +1,45 @@
+// npm run content:check [-- --json]
+import path from 'node:path';
+import { checkContentFiles } from '../lib/server/content/check-content';
+import { readContentFiles } from '../lib/server/content/files';
+
+const json = process.argv.includes('--json');
+const report = checkContentFiles(readContentFiles(path.resolve('content')));
+
+if (json) {
+	const criteria = report.coverage.map(({ id, certification, competence, official, text, quizItems, scenarioChoices }) => ({
+		id,
+		certification,
+		competence,
+		official,
+		text,
+		quizItems,
+		scenarioChoices
+	}));
+	process.stdout.write(JSON.stringify({ criteria, errors: report.problems }) + '\n');
+} else {
+	const byCompetence = new Map<string, typeof report.coverage>();
+	for (const row of report.coverage) byCompetence.set(row.competence, [...(byCompetence.get(row.competence) ?? []), row]);
+	console.log('Couverture par compétence (critères couverts / total ; items ; choix de scénario)');
+	console.log('compétence   critères  officiels  avec quiz  avec scénario  items  choix');
+	for (const [competence, rows] of byCompetence) {
+		const line = [
+			competence.padEnd(12),
+			String(rows.length).padStart(8),
+			String(rows.filter((row) => row.official).length).padStart(10),
+			String(rows.filter((row) => row.quizItems > 0).length).padStart(10),
+			String(rows.filter((row) => row.scenarioChoices > 0).length).padStart(14),
+			String(rows.reduce((sum, row) => sum + row.quizItems, 0)).padStart(6),
+			String(rows.reduce((sum, row) => sum + row.scenarioChoices, 0)).padStart(6)
+		];
+		console.log(line.join(' '));
+	}
+	const modules = report.catalog.modules;
+	console.log(
+		`\n${report.catalog.certifications.length} certifications, ${report.coverage.length} critères, ${modules.length} modules, ` +
+			`${modules.reduce((n, m) => n + m.quiz.length, 0)} items, ${modules.reduce((n, m) => n + m.scenarios.length, 0)} scénarios`
+	);
+	for (const problem of report.problems) console.error(`✗ ${problem.file} › ${problem.path} : ${problem.message}`);
+	console.log(report.problems.length ? `\n${report.problems.length} problème(s) dans le contenu.` : '\nContenu valide.');
+}
+process.exitCode = report.problems.length ? 1 : 0;

@@ -1,0 +1,214 @@
+import { evaluateExpression } from './expression';
+import type { CoverageConfig, CoverageFloors } from './schema';
+import type { Catalog, ContentProblem, Module, Scenario } from './types';
+
+export interface CriterionCoverage {
+	id: string;
+	certification: string;
+	competence: string;
+	official: boolean;
+	text: string;
+	quizItems: number;
+	itemTypes: number;
+	scenarioChoices: number;
+}
+
+function quizFile(module: Module): string {
+	return `modules/${module.certificationId}/${module.slug}/quiz.yaml`;
+}
+
+function checkDuplicateIds(catalog: Catalog, problems: ContentProblem[]): void {
+	const seen = new Map<string, string>();
+	const claim = (id: string, file: string, path: string) => {
+		const first = seen.get(id);
+		if (first) problems.push({ file, path, message: `identifiant en double « ${id} » (déjà utilisé dans ${first})` });
+		else seen.set(id, file);
+	};
+	for (const certification of catalog.certifications) {
+		const file = `referentiels/${certification.id}.yaml`;
+		certification.units.forEach((unit, u) => {
+			claim(unit.id, file, `units[${u}].id`);
+			unit.competences.forEach((competence, c) => {
+				claim(competence.id, file, `units[${u}].competences[${c}].id`);
+				competence.criteria.forEach((criterion, k) => claim(criterion.id, file, `units[${u}].competences[${c}].criteria[${k}].id`));
+			});
+		});
+	}
+	for (const module of catalog.modules) {
+		module.quiz.forEach((item, i) => claim(item.id, quizFile(module), `items[${i}].id`));
+		for (const scenario of module.scenarios) claim(scenario.id, scenario.file, 'id');
+	}
+}
+
+function checkCriterionReferences(catalog: Catalog, problems: ContentProblem[]): void {
+	const known = (id: string) => catalog.criteria.has(id);
+	for (const module of catalog.modules) {
+		const file = quizFile(module);
+		module.quiz.forEach((item, i) => {
+			item.criteria.forEach((id, k) => {
+				if (!known(id)) problems.push({ file, path: `items[${i}].criteria[${k}]`, message: `critère inconnu « ${id} »` });
+			});
+		});
+		module.lesson?.sections.forEach((section, s) => {
+			if (section.criterionId && !known(section.criterionId)) {
+				problems.push({ file: `modules/${module.certificationId}/${module.slug}/lesson.md`, path: `sections[${s}] « ${section.title} »`, message: `critère inconnu « ${section.criterionId} »` });
+			}
+		});
+		for (const scenario of module.scenarios) {
+			for (const [nodeId, node] of Object.entries(scenario.nodes)) {
+				if ('ending' in node) {
+					for (const id of Object.keys(node.ending.debrief)) {
+						if (!known(id)) problems.push({ file: scenario.file, path: `nodes.${nodeId}.ending.debrief.${id}`, message: `critère inconnu « ${id} »` });
+					}
+					continue;
+				}
+				node.choices.forEach((choice, c) => {
+					const effects = Object.keys(choice.effects);
+					if (effects.length === 0) problems.push({ file: scenario.file, path: `nodes.${nodeId}.choices[${c}].effects`, message: 'un choix doit nommer au moins un critère' });
+					for (const id of effects) {
+						if (!known(id)) problems.push({ file: scenario.file, path: `nodes.${nodeId}.choices[${c}].effects.${id}`, message: `critère inconnu « ${id} »` });
+					}
+				});
+			}
+		}
+	}
+	catalog.equivalences.forEach((equivalence, e) => {
+		equivalence.criteria.forEach((id, k) => {
+			if (!known(id)) problems.push({ file: 'referentiels/equivalences.yaml', path: `equivalences[${e}].criteria[${k}]`, message: `critère inconnu « ${id} »` });
+		});
+		const certifications = new Set(equivalence.criteria.map((id) => catalog.criteria.get(id)?.certificationId));
+		if (certifications.size < 2) problems.push({ file: 'referentiels/equivalences.yaml', path: `equivalences[${e}]`, message: 'une équivalence relie des critères de certifications différentes' });
+	});
+	const certificationIds = new Set(catalog.certifications.map((certification) => certification.id));
+	catalog.metiers.forEach((metier, m) => {
+		metier.certifications.forEach((id, k) => {
+			if (!certificationIds.has(id)) problems.push({ file: 'referentiels/metiers.yaml', path: `metiers[${m}].certifications[${k}]`, message: `certification inconnue « ${id} »` });
+		});
+	});
+}
+
+function checkQuizItems(catalog: Catalog, problems: ContentProblem[]): void {
+	for (const module of catalog.modules) {
+		const file = quizFile(module);
+		module.quiz.forEach((item, i) => {
+			const at = (path: string, message: string) => problems.push({ file, path: `items[${i}]${path}`, message });
+			if (!item.id.startsWith(`${module.competenceId}.`)) at('.id', `l'identifiant doit commencer par « ${module.competenceId}. »`);
+			if (item.type === 'single' || item.type === 'multiple') {
+				const correct = item.choices.filter((choice) => choice.correct).length;
+				if (item.type === 'single' && correct !== 1) at('.choices', `un item à choix unique a exactement une bonne réponse (ici ${correct})`);
+				if (item.type === 'multiple' && correct < 1) at('.choices', 'un item à choix multiples a au moins une bonne réponse');
+				if (new Set(item.choices.map((choice) => choice.id)).size !== item.choices.length) at('.choices', 'identifiants de réponses en double');
+			} else if (item.type === 'numeric' && item.compute) {
+				try {
+					const computed = evaluateExpression(item.compute.expression, item.compute.inputs);
+					if (Math.abs(computed - item.answer) > item.tolerance) {
+						at('.compute', `le calcul donne ${computed}, la réponse attendue est ${item.answer} (tolérance ${item.tolerance})`);
+					}
+				} catch (error) {
+					at('.compute.expression', `calcul impossible : ${(error as Error).message}`);
+				}
+			} else if (item.type === 'ordering') {
+				if (new Set(item.steps.map((step) => step.id)).size !== item.steps.length) at('.steps', 'identifiants d’étapes en double');
+			} else if (item.type === 'matching') {
+				if (new Set(item.pairs.map((pair) => pair.right)).size !== item.pairs.length) at('.pairs', 'deux éléments de droite identiques rendent l’association ambiguë');
+				if (new Set(item.pairs.map((pair) => pair.id)).size !== item.pairs.length) at('.pairs', 'identifiants de paires en double');
+			}
+		});
+	}
+}
+
+/** Every node reachable from the start, every next node existing, every path ending. */
+export function checkScenarioGraph(scenario: Scenario): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	const { nodes, file } = scenario;
+	if (!nodes[scenario.start]) {
+		problems.push({ file, path: 'start', message: `le nœud de départ « ${scenario.start} » n'existe pas` });
+		return problems;
+	}
+	for (const [nodeId, node] of Object.entries(nodes)) {
+		if ('ending' in node) continue;
+		node.choices.forEach((choice, c) => {
+			if (!nodes[choice.next]) problems.push({ file, path: `nodes.${nodeId}.choices[${c}].next`, message: `le nœud « ${choice.next} » n'existe pas` });
+		});
+	}
+	const state = new Map<string, 'visiting' | 'done'>();
+	const visit = (nodeId: string, trail: string[]) => {
+		const node = nodes[nodeId];
+		if (!node) return;
+		if (state.get(nodeId) === 'visiting') {
+			problems.push({ file, path: `nodes.${nodeId}`, message: `chemin sans fin : boucle ${[...trail, nodeId].join(' → ')}` });
+			return;
+		}
+		if (state.get(nodeId) === 'done') return;
+		state.set(nodeId, 'visiting');
+		if (!('ending' in node)) for (const choice of node.choices) visit(choice.next, [...trail, nodeId]);
+		state.set(nodeId, 'done');
+	};
+	visit(scenario.start, []);
+	for (const nodeId of Object.keys(nodes)) {
+		if (!state.has(nodeId)) problems.push({ file, path: `nodes.${nodeId}`, message: 'nœud inatteignable depuis le départ' });
+	}
+	return problems;
+}
+
+/** How many quiz items and scenario choices give evidence for each criterion. */
+export function computeCoverage(catalog: Catalog): CriterionCoverage[] {
+	const items = new Map<string, number>();
+	const types = new Map<string, Set<string>>();
+	const choices = new Map<string, number>();
+	for (const module of catalog.modules) {
+		for (const item of module.quiz) {
+			for (const id of new Set(item.criteria)) {
+				items.set(id, (items.get(id) ?? 0) + 1);
+				types.set(id, (types.get(id) ?? new Set()).add(item.type));
+			}
+		}
+		for (const scenario of module.scenarios) {
+			for (const node of Object.values(scenario.nodes)) {
+				if ('ending' in node) continue;
+				for (const choice of node.choices) {
+					for (const id of Object.keys(choice.effects)) choices.set(id, (choices.get(id) ?? 0) + 1);
+				}
+			}
+		}
+	}
+	return [...catalog.criteria.values()].map((criterion) => ({
+		id: criterion.id,
+		certification: criterion.certificationId,
+		competence: criterion.competenceId,
+		official: criterion.official,
+		text: criterion.text.replace(/\s+/g, ' ').trim(),
+		quizItems: items.get(criterion.id) ?? 0,
+		itemTypes: types.get(criterion.id)?.size ?? 0,
+		scenarioChoices: choices.get(criterion.id) ?? 0
+	}));
+}
+
+export function floorsFor(config: CoverageConfig, certificationId: string): CoverageFloors {
+	return config.certifications[certificationId] ?? config.default;
+}
+
+function checkCoverage(coverage: CriterionCoverage[], config: CoverageConfig, problems: ContentProblem[]): void {
+	for (const row of coverage) {
+		const floors = floorsFor(config, row.certification);
+		const missing: string[] = [];
+		if (row.quizItems < floors.quizItems) missing.push(`${row.quizItems}/${floors.quizItems} items de quiz`);
+		if (row.itemTypes < floors.itemTypes) missing.push(`${row.itemTypes}/${floors.itemTypes} types d'items`);
+		if (row.scenarioChoices < floors.scenarioChoices) missing.push(`${row.scenarioChoices}/${floors.scenarioChoices} choix de scénario`);
+		if (missing.length) {
+			problems.push({ file: 'coverage.yaml', path: `certifications.${row.certification} → ${row.id}`, message: `couverture insuffisante : ${missing.join(', ')}` });
+		}
+	}
+}
+
+/** Every check the content must pass, with the coverage table they are based on. */
+export function checkCatalog(catalog: Catalog, config: CoverageConfig): { problems: ContentProblem[]; coverage: CriterionCoverage[] } {
+	const problems: ContentProblem[] = [];
+	checkDuplicateIds(catalog, problems);
+	checkCriterionReferences(catalog, problems);
+	checkQuizItems(catalog, problems);
+	for (const module of catalog.modules) for (const scenario of module.scenarios) problems.push(...checkScenarioGraph(scenario));
+	const coverage = computeCoverage(catalog);
+	checkCoverage(coverage, config, problems);
+	return { problems, coverage };
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+const criterionIds = z.array(z.string()).min(1, 'un item doit nommer au moins un critère');
+const text = z.string().min(1);
+const feedbackPair = z.object({ correct: text, incorrect: text });
+
+const choice = z.object({
+	id: z.coerce.string(),
+	text,
+	correct: z.boolean().default(false),
+	feedback: text
+});
+
+const base = {
+	id: z.string().regex(/^[a-z]+\.c[t]?\d+\.q\d+$/, 'identifiant d’item mal formé'),
+	criteria: criterionIds,
+	prompt: text,
+	explanation: z.string().optional()
+};
+
+export const quizItemSchema = z.discriminatedUnion('type', [
+	z.object({ ...base, type: z.literal('single'), choices: z.array(choice).min(2) }),
+	z.object({ ...base, type: z.literal('multiple'), choices: z.array(choice).min(2) }),
+	z.object({
+		...base,
+		type: z.literal('numeric'),
+		answer: z.number(),
+		tolerance: z.number().min(0),
+		unit: z.string().default(''),
+		compute: z.object({ inputs: z.record(z.string(), z.number()), expression: z.string() }).optional(),
+		feedback: feedbackPair
+	}),
+	z.object({
+		...base,
+		type: z.literal('ordering'),
+		steps: z.array(z.object({ id: z.coerce.string(), text })).min(2),
+		feedback: feedbackPair
+	}),
+	z.object({
+		...base,
+		type: z.literal('matching'),
+		pairs: z.array(z.object({ id: z.coerce.string(), left: text, right: text })).min(2),
+		feedback: feedbackPair
+	})
+]);
+
+export const quizFileSchema = z.object({ items: z.array(quizItemSchema).default([]) });
+
+const scenarioChoice = z.object({
+	id: z.coerce.string(),
+	text,
+	effects: z.record(z.string(), z.number().min(0).max(1)),
+	feedback: text,
+	next: z.string()
+});
+
+export const scenarioNodeSchema = z.union([
+	z.object({
+		ending: z.object({
+			title: text,
+			outcome: z.enum(['réussite', 'partielle', 'échec']),
+			text,
+			debrief: z.record(z.string(), text)
+		})
+	}),
+	z.object({ text, choices: z.array(scenarioChoice).min(1) })
+]);
+
+export const scenarioFileSchema = z.object({
+	id: z.string().regex(/^[a-z]+\.c[t]?\d+\.s\d+$/, 'identifiant de scénario mal formé'),
+	title: text,
+	summary: text,
+	context: text,
+	start: z.string(),
+	nodes: z.record(z.string(), scenarioNodeSchema)
+});
+
+export const lessonFrontMatterSchema = z.object({
+	competence: z.string(),
+	title: text,
+	duration: z.number().int().positive().optional()
+});
+
+const floors = z.object({
+	quizItems: z.number().int().min(0).default(0),
+	itemTypes: z.number().int().min(0).default(0),
+	scenarioChoices: z.number().int().min(0).default(0)
+});
+
+export const coverageConfigSchema = z.object({
+	default: floors.default({ quizItems: 0, itemTypes: 0, scenarioChoices: 0 }),
+	certifications: z.record(z.string(), floors).default({})
+});
+
+export type QuizItemFile = z.infer<typeof quizItemSchema>;
+export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
+export type CoverageConfig = z.infer<typeof coverageConfigSchema>;
+export type CoverageFloors = z.infer<typeof floors>;
