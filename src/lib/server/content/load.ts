@@ -142,6 +142,8 @@ export function loadCatalog(files: ContentFiles): LoadResult {
 		certifications.push(buildCertification(parsed));
 	}
 
+	certifications.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'fr'));
+
 	const equivalencesSource = files.get('referentiels/equivalences.yaml');
 	const equivalences = equivalencesSource
 		? (parseFile('referentiels/equivalences.yaml', equivalencesSource, equivalencesSchema, problems)?.equivalences ?? [])

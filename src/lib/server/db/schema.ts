@@ -4,7 +4,10 @@ import type { ColumnType, Generated } from 'kysely';
  * The one hand-written description of the database. Each domain adds its tables here,
  * next to the migration that creates them.
  */
-export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamptz the application always provides. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamptz with a database default (now()): optional on insert. */
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface AppUserTable {
 	id: Generated<string>;
@@ -12,7 +15,7 @@ export interface AppUserTable {
 	display_name: string;
 	password_hash: string;
 	role: Generated<'candidate' | 'trainer' | 'admin'>;
-	created_at: Generated<Timestamp>;
+	created_at: GeneratedTimestamp;
 }
 
 export interface UserSessionTable {
@@ -20,7 +23,7 @@ export interface UserSessionTable {
 	id: string;
 	user_id: string;
 	expires_at: Timestamp;
-	created_at: Generated<Timestamp>;
+	created_at: GeneratedTimestamp;
 }
 
 export interface Database {

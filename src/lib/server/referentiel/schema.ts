@@ -45,6 +45,8 @@ export const unitSchema = z.object({
 
 export const referentielSchema = z.object({
 	id: id(/^[a-z]+$/, 'certification'),
+	/** Display order among certifications. */
+	order: z.number().int().default(100),
 	title: z.string(),
 	type: z.enum(['CQPM', 'Titre professionnel']),
 	reference: z.string(),
