@@ -29,4 +29,140 @@ export interface UserSessionTable {
 export interface Database {
 	app_user: AppUserTable;
 	user_session: UserSessionTable;
+	enrolment: EnrolmentTable;
+	quiz_session: QuizSessionTable;
+	quiz_answer: QuizAnswerTable;
+	scenario_run: ScenarioRunTable;
+	scenario_step: ScenarioStepTable;
+	evidence: EvidenceTable;
+	criterion_summary: CriterionSummaryTable;
+	password_reset_token: PasswordResetTokenTable;
+	outbox: OutboxTable;
+	auth_throttle_event: AuthThrottleEventTable;
+	role_change_audit: RoleChangeAuditTable;
+}
+
+// ── Learning: enrolments, quiz sessions and answers, scenario runs, evidence ──
+
+export type Json = ColumnType<unknown, string, string>;
+
+export interface EnrolmentTable {
+	id: Generated<string>;
+	user_id: string;
+	certification_id: string;
+	pathway: 'formation' | 'vae';
+	last_competence_id: string | null;
+	last_activity_at: Timestamp | null;
+	created_at: GeneratedTimestamp;
+}
+
+export interface QuizSessionTable {
+	id: Generated<string>;
+	user_id: string;
+	competence_id: string;
+	mode: 'adaptive' | 'full';
+	/** The drawn item ids, in order (JSON array). */
+	item_ids: ColumnType<string[], string, string>;
+	status: Generated<'open' | 'finished'>;
+	started_at: GeneratedTimestamp;
+	finished_at: Timestamp | null;
+}
+
+export interface QuizAnswerTable {
+	id: Generated<string>;
+	session_id: string;
+	user_id: string;
+	item_id: string;
+	response: Json;
+	score: number;
+	content_version: string;
+	idempotency_key: string;
+	created_at: GeneratedTimestamp;
+}
+
+export interface ScenarioRunTable {
+	id: Generated<string>;
+	user_id: string;
+	scenario_id: string;
+	competence_id: string;
+	content_version: string;
+	current_node: string;
+	status: Generated<'open' | 'finished'>;
+	started_at: GeneratedTimestamp;
+	finished_at: Timestamp | null;
+}
+
+export interface ScenarioStepTable {
+	id: Generated<string>;
+	run_id: string;
+	user_id: string;
+	step_number: number;
+	node_id: string;
+	choice_id: string;
+	idempotency_key: string;
+	created_at: GeneratedTimestamp;
+}
+
+export type EvidenceSource = 'quiz' | 'scenario' | 'self' | 'portfolio' | 'observation';
+
+export interface EvidenceTable {
+	id: ColumnType<number, never, never>;
+	user_id: string;
+	criterion_id: string;
+	source: EvidenceSource;
+	score: number;
+	weight: number;
+	item_ref: string;
+	content_version: string;
+	created_at: GeneratedTimestamp;
+}
+
+export interface CriterionSummaryTable {
+	user_id: string;
+	criterion_id: string;
+	weighted_score: number;
+	weighted_total: number;
+	reference_at: Timestamp;
+	evidence_count: number;
+	applied_count: number;
+	last_evidence_at: Timestamp | null;
+	self_rating: number | null;
+	self_rated_at: Timestamp | null;
+}
+
+// ── Auth: password reset, outbox, throttling, role audit ──
+
+export interface PasswordResetTokenTable {
+	/** SHA-256 of the reset token, hex: the link's token itself is never stored. */
+	id: string;
+	user_id: string;
+	expires_at: Timestamp;
+	created_at: GeneratedTimestamp;
+}
+
+export interface OutboxTable {
+	id: Generated<number>;
+	user_id: string | null;
+	recipient: string;
+	subject: string;
+	body: string;
+	created_at: GeneratedTimestamp;
+}
+
+export interface AuthThrottleEventTable {
+	id: Generated<number>;
+	/** "<rule>:<sha256 of the email or client address>" */
+	bucket: string;
+	occurred_at: Timestamp;
+}
+
+export interface RoleChangeAuditTable {
+	id: Generated<number>;
+	user_id: string;
+	/** The admin who made the change; null from the command line or once that admin is deleted. */
+	actor_id: string | null;
+	old_role: 'candidate' | 'trainer' | 'admin' | null;
+	new_role: 'candidate' | 'trainer' | 'admin';
+	origin: 'web' | 'cli';
+	created_at: Timestamp;
 }
