@@ -8,7 +8,9 @@ const config = {
 		runes: true
 	},
 	kit: {
-		adapter: adapter({ precompress: false }),
+		// JALON_BUILD_DIR / JALON_KIT_DIR let two builds of one checkout run side by side.
+		adapter: adapter({ out: process.env.JALON_BUILD_DIR || 'build', precompress: false }),
+		outDir: process.env.JALON_KIT_DIR || '.svelte-kit',
 		// No inline script may run unless SvelteKit hashed it: the CSP is the last line of
 		// defence if sanitising user or authored markdown ever misses something.
 		csp: {

@@ -6,6 +6,8 @@ import path from 'node:path';
 import pg from 'pg';
 
 const cleanups = [];
+// Reset links are read from the local outbox page (/dev/outbox), which exists only with this.
+process.env.JALON_DEV_OUTBOX = '1';
 const adminUrl = process.env.TEST_DATABASE_URL;
 
 if (adminUrl) {
@@ -39,4 +41,4 @@ process.once('sveltekit:shutdown', async () => {
 	}, 300);
 });
 
-await import(path.resolve('build/index.js'));
+await import(path.resolve(process.env.JALON_BUILD_DIR || 'build', 'index.js'));

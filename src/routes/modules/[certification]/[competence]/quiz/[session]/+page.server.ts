@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { parseResponse } from '$lib/server/learning/grading';
+import { equivalentsOf, requireModule } from '$lib/server/learning/modules';
+import { findQuizSession, submitQuizAnswer } from '$lib/server/learning/quiz.service';
+import { answerFeedback, quizItemView } from '$lib/server/learning/views';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOTICES: Record<string, string> = {
+	'deja-repondu': 'Cette question avait déjà reçu une réponse (peut-être dans un autre onglet) : voici la correction enregistrée.',
+	termine: 'Ce quiz est terminé : votre dernière réponse n’a pas été enregistrée.'
+};
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const user = requireUser(locals);
+	const { catalog, competence, module } = requireModule(params.certification, params.competence);
+	const session = await findQuizSession(getDb(), user.id, params.session);
+	if (!session || session.competenceId !== competence.id) error(404, 'Quiz introuvable.');
+
+	const items = session.itemIds.map((id) => module.quiz.find((item) => item.id === id)).filter((item) => item !== undefined);
+	const position = items.findIndex((item) => !session.answers.has(item.id));
+	const corrected = url.searchParams.get('corrige');
+	const correctedItem = corrected ? items.find((item) => item.id === corrected) : undefined;
+	const correctedAnswer = correctedItem ? session.answers.get(correctedItem.id) : undefined;
+	const current = position === -1 ? null : items[position];
+
+	return {
+		competence: { id: competence.id, number: competence.number, title: competence.title },
+		moduleHref: `/modules/${params.certification}/${params.competence}`,
+		mode: session.mode,
+		total: items.length,
+		answered: items.filter((item) => session.answers.has(item.id)).length,
+		notice: NOTICES[url.searchParams.get('info') ?? ''] ?? null,
+		feedback: correctedItem && correctedAnswer ? answerFeedback(correctedItem, correctedAnswer.response, correctedAnswer.score, catalog.criteria) : null,
+		// A fresh key per rendering: resubmitting this very form is recognised, a new answer is not.
+		question: current ? { ...quizItemView(current, session.id), number: position + 1, idempotencyKey: randomUUID() } : null,
+		results:
+			position === -1
+				? items.map((item) => ({
+						id: item.id,
+						score: session.answers.get(item.id)?.score ?? 0,
+						criteria: item.criteria.map((id) => ({ id, text: catalog.criteria.get(id)?.text ?? id }))
+					}))
+				: null
+	};
+};
+
+export const actions: Actions = {
+	answer: async ({ locals, params, request }) => {
+		const user = requireUser(locals);
+		const { module } = requireModule(params.certification, params.competence);
+		const form = await request.formData();
+		const itemId = String(form.get('item') ?? '');
+		const idempotencyKey = String(form.get('idempotency_key') ?? '');
+		const item = module.quiz.find((candidate) => candidate.id === itemId);
+		if (!item || !/^[0-9a-f-]{36}$/i.test(idempotencyKey)) error(400, 'Formulaire incomplet : rechargez la page.');
+
+		const parsed = parseResponse(item, form);
+		if (!parsed.ok) {
+			// Keep what was typed or ticked so the candidate only fixes what is missing.
+			return fail(400, { itemId, message: parsed.message, values: Object.fromEntries([...form.keys()].map((key) => [key, form.getAll(key).map(String)])) });
+		}
+		const outcome = await submitQuizAnswer(getDb(), {
+			userId: user.id,
+			sessionId: params.session,
+			itemId,
+			idempotencyKey,
+			response: parsed.response,
+			module,
+			now: new Date(),
+			equivalentsOf
+		});
+		const here = `/modules/${params.certification}/${params.competence}/quiz/${params.session}`;
+		switch (outcome.kind) {
+			case 'not-found':
+				error(404, 'Quiz introuvable.');
+			case 'not-in-session':
+				error(400, 'Cette question ne fait pas partie de ce quiz.');
+			case 'finished':
+				redirect(303, `${here}?info=termine`);
+			case 'already-answered':
+				redirect(303, `${here}?corrige=${encodeURIComponent(itemId)}&info=deja-repondu`);
+			default:
+				redirect(303, `${here}?corrige=${encodeURIComponent(itemId)}`);
+		}
+	}
+};
