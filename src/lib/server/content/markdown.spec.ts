@@ -7,6 +7,8 @@ describe('renderMarkdown', () => {
 		expect(html).toContain('<strong>Marge</strong>');
 		expect(html).toContain('<li>un</li>');
 		expect(html).toContain('<td>1</td>');
+		// Wide tables sit in a region a keyboard user can focus and scroll.
+		expect(html).toMatch(/<div class="table-scroll" tabindex="0" role="region" aria-label="[^"]+"><table>/);
 	});
 
 	it('drops scripts, event handlers and javascript: links', () => {

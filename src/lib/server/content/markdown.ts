@@ -16,7 +16,7 @@ const allowedTags = [
  */
 export function renderMarkdown(markdown: string): string {
 	const html = marked.parse(markdown) as string;
-	return sanitizeHtml(html, {
+	const safe = sanitizeHtml(html, {
 		allowedTags,
 		allowedAttributes: { a: ['href', 'title'], th: ['align'], td: ['align'], abbr: ['title'] },
 		allowedSchemes: ['http', 'https', 'mailto'],
@@ -26,6 +26,10 @@ export function renderMarkdown(markdown: string): string {
 			h1: 'h3'
 		}
 	});
+	// Wide tables scroll on a phone; a focusable region lets keyboard users scroll them too.
+	return safe
+		.replaceAll('<table>', '<div class="table-scroll" tabindex="0" role="region" aria-label="Tableau (défilement horizontal)"><table>')
+		.replaceAll('</table>', '</table></div>');
 }
 
 /** One line of markdown (a choice, a step) as inline HTML, without a wrapping paragraph. */
