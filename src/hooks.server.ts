@@ -1,7 +1,12 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { isHttpError, isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { authenticate, authorize, securityHeaders } from '$lib/server/auth/handles';
+import { registerAuthStartupTasks } from '$lib/server/auth/startup-tasks';
 import { formatRequestLine } from '$lib/server/request-log';
 import { startDatabase } from '$lib/server/startup';
+
+// Purge of expired sessions and tokens, demo accounts on the embedded database.
+registerAuthStartupTasks();
 
 export const init: ServerInit = async () => {
 	try {
@@ -19,20 +24,18 @@ const logRequest: Handle = async ({ event, resolve }) => {
 		const response = await resolve(event);
 		status = response.status;
 		return response;
+	} catch (error) {
+		// The access policy answers by throwing redirect(303) or error(403/401).
+		if (isRedirect(error) || isHttpError(error)) status = error.status;
+		throw error;
 	} finally {
 		const line = formatRequestLine(event.request.method, event.route.id, event.url.pathname, status, performance.now() - started);
 		console.log(line);
 	}
 };
 
-// Until the auth domain resolves the session, every request is anonymous.
-const anonymous: Handle = async ({ event, resolve }) => {
-	event.locals.user = null;
-	event.locals.sessionId = null;
-	return resolve(event);
-};
-
-export const handle: Handle = sequence(logRequest, anonymous);
+// Log, then headers on whatever comes back, then who is asking, then whether they may.
+export const handle: Handle = sequence(logRequest, securityHeaders, authenticate, authorize);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	// The detail goes to the server log; the visitor gets a calm French message, never a stack.

@@ -1,0 +1,66 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { deleteAccount } from '$lib/server/auth/account-data';
+import { requireUser } from '$lib/server/auth/guards';
+import { changePassword } from '$lib/server/auth/password-change';
+import { ROLE_LABELS } from '$lib/server/auth/roles';
+import { invalidateUserSessions } from '$lib/server/auth/session';
+import { deleteSessionTokenCookie, setSessionTokenCookie } from '$lib/server/auth/session-cookie';
+import { countUserSessions } from '$lib/server/auth/sessions.repository';
+import { describeRetryAfter } from '$lib/server/auth/throttle';
+import { readField, type FieldErrors } from '$lib/server/auth/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requireUser(locals);
+	return {
+		account: { email: user.email, displayName: user.displayName, role: ROLE_LABELS[user.role] },
+		sessionCount: await countUserSessions(getDb(), user.id)
+	};
+};
+
+export const actions: Actions = {
+	changePassword: async (event) => {
+		const user = requireUser(event.locals);
+		const form = await event.request.formData();
+		const result = await changePassword(getDb(), {
+			user,
+			currentPassword: readField(form, 'currentPassword'),
+			newPassword: readField(form, 'newPassword'),
+			address: event.getClientAddress()
+		});
+		if (!result.ok && 'retryAfterSeconds' in result) {
+			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			return fail(429, { action: 'changePassword', message: describeRetryAfter(result.retryAfterSeconds), errors: {} as FieldErrors });
+		}
+		if (!result.ok) return fail(400, { action: 'changePassword', message: null, errors: result.errors });
+		setSessionTokenCookie(event.cookies, event.url, result.token, result.session.expiresAt);
+		return { action: 'changePassword', success: 'Mot de passe modifié. Vos autres appareils ont été déconnectés.' };
+	},
+
+	logoutEverywhere: async (event) => {
+		const user = requireUser(event.locals);
+		await invalidateUserSessions(getDb(), user.id);
+		deleteSessionTokenCookie(event.cookies, event.url);
+		redirect(303, '/connexion?info=deconnecte-partout');
+	},
+
+	deleteAccount: async (event) => {
+		const user = requireUser(event.locals);
+		const form = await event.request.formData();
+		const result = await deleteAccount(getDb(), { user, password: readField(form, 'password'), address: event.getClientAddress() });
+		if (!result.ok) {
+			if (result.reason === 'throttled') {
+				event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+				return fail(429, { action: 'deleteAccount', message: describeRetryAfter(result.retryAfterSeconds), errors: {} as FieldErrors });
+			}
+			if (result.reason === 'last-admin') {
+				const message = 'Vous êtes le seul administrateur : nommez-en un autre avant de supprimer votre compte.';
+				return fail(400, { action: 'deleteAccount', message, errors: {} as FieldErrors });
+			}
+			return fail(400, { action: 'deleteAccount', message: null, errors: { password: 'Mot de passe incorrect.' } as FieldErrors });
+		}
+		deleteSessionTokenCookie(event.cookies, event.url);
+		redirect(303, '/connexion?info=compte-supprime');
+	}
+};

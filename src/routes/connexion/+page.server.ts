@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { checkPasswordLogin } from '$lib/server/auth/login';
+import { HOME_AFTER_LOGIN, RETURN_PARAM, safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { startSession } from '$lib/server/auth/session-flow';
+import { describeRetryAfter } from '$lib/server/auth/throttle';
+import { readField, type FieldErrors } from '$lib/server/auth/validation';
+import { LOGIN_NOTICES } from './notices';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const returnTo = safeRedirectTarget(url.searchParams.get(RETURN_PARAM));
+	if (locals.user) redirect(303, returnTo ?? HOME_AFTER_LOGIN);
+	return { returnTo, notice: LOGIN_NOTICES[url.searchParams.get('info') ?? ''] ?? null };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const email = readField(form, 'email').trim();
+		const password = readField(form, 'password');
+		const returnTo = safeRedirectTarget(readField(form, RETURN_PARAM));
+
+		const errors: FieldErrors = {};
+		if (!email) errors.email = 'Saisissez votre adresse e-mail.';
+		if (!password) errors.password = 'Saisissez votre mot de passe.';
+		if (Object.keys(errors).length > 0) return fail(400, { email, errors });
+
+		const result = await checkPasswordLogin(getDb(), { email, password, address: event.getClientAddress() });
+		if (result.outcome === 'throttled') {
+			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+			return fail(429, { email, message: describeRetryAfter(result.retryAfterSeconds) });
+		}
+		if (result.outcome === 'invalid') {
+			return fail(400, { email, errors: { password: 'Adresse e-mail ou mot de passe incorrect.' } as FieldErrors });
+		}
+		await startSession(event, result.user.id);
+		redirect(303, returnTo ?? HOME_AFTER_LOGIN);
+	}
+};
