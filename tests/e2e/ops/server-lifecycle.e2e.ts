@@ -132,3 +132,33 @@ test.describe('embedded PGlite', () => {
 		}
 	});
 });
+
+test.describe('npm start', () => {
+	test('a local start accepts form posts from the address it prints', async () => {
+		test.setTimeout(90_000);
+		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jalon-start-'));
+		const port = nextPort++;
+		const child = spawn(process.execPath, ['src/cli/start.js'], {
+			env: { ...process.env, DATABASE_URL: '', ORIGIN: '', JALON_DATA_DIR: dataDir, PORT: String(port) },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let output = '';
+		child.stdout!.on('data', (chunk) => (output += chunk));
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		try {
+			await expect.poll(() => output, { timeout: 60_000 }).toContain(`Jalon est prêt : http://localhost:${port}`);
+			// The demo candidate logs in with a plain form post, as a browser on localhost would.
+			const response = await fetch(`http://localhost:${port}/connexion`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { origin: `http://localhost:${port}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+				body: 'email=candidat%40demo.jalon.fr&password=demo-jalon-candidat'
+			});
+			expect(response.status).toBe(303);
+		} finally {
+			child.kill('SIGTERM');
+			await exited;
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		}
+	});
+});
