@@ -113,10 +113,42 @@ export interface Mastery {
 	reasons: string[];
 }
 
+interface Assessment {
+	estimate: number;
+	uncertainty: number;
+	total: number;
+	enoughWeight: boolean;
+	applied: boolean;
+	status: MasteryStatus;
+}
+
+/** The numbers and the status of a summary today; null when nothing was observed. */
+function assess(summary: CriterionSummary | null, now: Date): Assessment | null {
+	if (!summary || summary.weightedTotal <= 0) return null;
+	const carried = decay(now.getTime() - summary.referenceAt.getTime());
+	const successes = summary.weightedScore * carried;
+	const total = summary.weightedTotal * carried;
+	const alpha = PRIOR_SUCCESS + successes;
+	const beta = PRIOR_FAILURE + (total - successes);
+	const estimate = alpha / (alpha + beta);
+	const uncertainty = Math.sqrt((alpha * beta) / ((alpha + beta) ** 2 * (alpha + beta + 1)));
+	const enoughWeight = total >= ACQUIRED_MIN_WEIGHT;
+	const applied = summary.appliedCount > 0;
+	const status: MasteryStatus =
+		estimate >= ACQUIRED_MASTERY && enoughWeight && applied ? 'acquis' : estimate >= CONSOLIDATE_MASTERY ? 'à consolider' : 'en cours';
+	return { estimate, uncertainty, total, enoughWeight, applied, status };
+}
+
+/** Only the status of a criterion today: what masteryOf says, without building its reasons. */
+export function statusOf(summary: CriterionSummary | null, now: Date): MasteryStatus {
+	return assess(summary, now)?.status ?? 'non évalué';
+}
+
 /** Mastery of a criterion today, from its summary. */
 export function masteryOf(summary: CriterionSummary | null, now: Date): Mastery {
 	const selfRating = summary?.selfRating ?? null;
-	if (!summary || summary.weightedTotal <= 0) {
+	const assessment = assess(summary, now);
+	if (!assessment) {
 		return {
 			estimate: 0,
 			uncertainty: 0.29,
@@ -130,23 +162,11 @@ export function masteryOf(summary: CriterionSummary | null, now: Date): Mastery 
 			]
 		};
 	}
-	const carried = decay(now.getTime() - summary.referenceAt.getTime());
-	const successes = summary.weightedScore * carried;
-	const total = summary.weightedTotal * carried;
-	const alpha = PRIOR_SUCCESS + successes;
-	const beta = PRIOR_FAILURE + (total - successes);
-	const estimate = alpha / (alpha + beta);
-	const uncertainty = Math.sqrt((alpha * beta) / ((alpha + beta) ** 2 * (alpha + beta + 1)));
-
+	const { estimate, uncertainty, total, enoughWeight, applied, status } = assessment;
 	const reasons: string[] = [];
-	const enoughWeight = total >= ACQUIRED_MIN_WEIGHT;
-	const applied = summary.appliedCount > 0;
-	let status: MasteryStatus;
-	if (estimate >= ACQUIRED_MASTERY && enoughWeight && applied) {
-		status = 'acquis';
+	if (status === 'acquis') {
 		reasons.push(`Réussite estimée à ${Math.round(estimate * 100)} % sur des preuves suffisantes, dont une mise en situation.`);
 	} else {
-		status = estimate >= CONSOLIDATE_MASTERY ? 'à consolider' : 'en cours';
 		reasons.push(`Réussite estimée à ${Math.round(estimate * 100)} %.`);
 		if (estimate < ACQUIRED_MASTERY) reasons.push(`Il faut atteindre ${Math.round(ACQUIRED_MASTERY * 100)} %.`);
 		if (!enoughWeight) reasons.push('Les preuves sont encore trop peu nombreuses ou trop anciennes pour conclure.');

@@ -89,12 +89,18 @@ export async function saveSummaries(tx: Executor, userId: string, summaries: Map
 		.execute();
 }
 
-/** Recomputes one user's summaries from their evidence, replacing what is stored. */
+/**
+ * Recomputes one user's summaries from their evidence, replacing what is stored. Call it in a
+ * transaction: it first locks the user's row FOR UPDATE, which waits for every transaction
+ * writing evidence for this user (their insert holds a KEY SHARE lock on it through the
+ * foreign key) and holds new ones back until the rebuild commits, so none is lost in between.
+ */
 export async function rebuildUserSummaries(
 	tx: Executor,
 	userId: string,
 	equivalentsOf: (criterionId: string) => string[]
 ): Promise<number> {
+	await tx.selectFrom('app_user').select('id').where('id', '=', userId).forUpdate().execute();
 	const rows = await tx
 		.selectFrom('evidence')
 		.select(['criterion_id', 'source', 'score', 'weight', 'created_at'])

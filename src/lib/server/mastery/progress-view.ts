@@ -1,0 +1,144 @@
+/**
+ * The progress map as pages show it: the référentiel tree with, on every criterion, its
+ * mastery and why, and on every unit the jury's verdict. Pure: built from the catalog, the
+ * stored summaries and the readiness assessment.
+ */
+import { moduleHref } from '../../paths';
+import type { Certification, Unit } from '../content/types';
+import { masteryOf, type CriterionSummary, type MasteryStatus } from './model';
+import { assessReadiness, type ActivityIndex, type CriterionState, type NextActivity, type Verdict } from './readiness';
+import type { Evolution } from './evolution';
+
+export interface CriterionCell {
+	id: string;
+	text: string;
+	official: boolean;
+	status: MasteryStatus;
+	/** Estimated mastery in whole percent; null when nothing was observed. */
+	estimate: number | null;
+	/** Uncertainty (one standard deviation) in whole percent. */
+	uncertainty: number | null;
+	selfRating: number | null;
+	reasons: string[];
+	evidenceCount: number;
+	lastEvidenceAt: Date | null;
+	next: NextActivity | null;
+}
+
+export interface CompetenceView {
+	id: string;
+	number: string;
+	title: string;
+	acquired: boolean;
+	criteriaAcquired: number;
+	criteriaTotal: number;
+	/** The competence's module page, when the catalog has its module. */
+	moduleHref: string | null;
+	criteria: CriterionCell[];
+}
+
+export interface UnitView {
+	id: string;
+	code: string;
+	kind: Unit['kind'];
+	title: string;
+	verdict: Verdict;
+	verdictLabel: string;
+	competencesAcquired: number;
+	competencesTotal: number;
+	next: NextActivity | null;
+	competences: CompetenceView[];
+}
+
+export interface ProgressMap {
+	certification: { id: string; title: string; type: string };
+	ready: boolean;
+	unitsValidated: number;
+	unitsTotal: number;
+	next: NextActivity | null;
+	counts: Record<MasteryStatus, number>;
+	units: UnitView[];
+}
+
+export interface ProgressPage extends ProgressMap {
+	evolution: Evolution;
+}
+
+/** The map of one candidate, from the summaries of the certification's criteria. */
+export function buildProgressMap(
+	certification: Certification,
+	summaries: ReadonlyMap<string, CriterionSummary>,
+	activities: ActivityIndex,
+	moduleIds: ReadonlySet<string>,
+	now: Date
+): ProgressMap {
+	const masteries = new Map<string, ReturnType<typeof masteryOf>>();
+	const states = new Map<string, CriterionState>();
+	for (const unit of certification.units) {
+		for (const competence of unit.competences) {
+			for (const criterion of competence.criteria) {
+				const summary = summaries.get(criterion.id) ?? null;
+				const mastery = masteryOf(summary, now);
+				masteries.set(criterion.id, mastery);
+				states.set(criterion.id, { status: mastery.status, applied: (summary?.appliedCount ?? 0) > 0 });
+			}
+		}
+	}
+	const readiness = assessReadiness(certification, states, activities);
+	const counts: Record<MasteryStatus, number> = { acquis: 0, 'à consolider': 0, 'en cours': 0, 'non évalué': 0 };
+	const units = certification.units.map((unit, u): UnitView => {
+		const verdict = readiness.units[u]!;
+		return {
+			id: unit.id,
+			code: unit.code,
+			kind: unit.kind,
+			title: unit.title,
+			verdict: verdict.verdict,
+			verdictLabel: verdict.verdictLabel,
+			competencesAcquired: verdict.competencesAcquired,
+			competencesTotal: verdict.competencesTotal,
+			next: verdict.next,
+			competences: unit.competences.map((competence, c): CompetenceView => {
+				const assessed = verdict.competences[c]!;
+				const nextOf = new Map(assessed.missing.map((missing) => [missing.criterionId, missing.next]));
+				return {
+					id: competence.id,
+					number: competence.number,
+					title: competence.title,
+					acquired: assessed.acquired,
+					criteriaAcquired: assessed.criteriaAcquired,
+					criteriaTotal: assessed.criteriaTotal,
+					moduleHref: moduleIds.has(competence.id) ? moduleHref(competence.id) : null,
+					criteria: competence.criteria.map((criterion): CriterionCell => {
+						const mastery = masteries.get(criterion.id)!;
+						const summary = summaries.get(criterion.id);
+						const observed = mastery.status !== 'non évalué';
+						counts[mastery.status]++;
+						return {
+							id: criterion.id,
+							text: criterion.text,
+							official: criterion.official,
+							status: mastery.status,
+							estimate: observed ? Math.round(mastery.estimate * 100) : null,
+							uncertainty: observed ? Math.round(mastery.uncertainty * 100) : null,
+							selfRating: mastery.selfRating,
+							reasons: mastery.reasons,
+							evidenceCount: summary?.evidenceCount ?? 0,
+							lastEvidenceAt: summary?.lastEvidenceAt ?? null,
+							next: nextOf.get(criterion.id) ?? null
+						};
+					})
+				};
+			})
+		};
+	});
+	return {
+		certification: { id: certification.id, title: certification.title, type: certification.type },
+		ready: readiness.ready,
+		unitsValidated: readiness.unitsValidated,
+		unitsTotal: readiness.unitsTotal,
+		next: readiness.next,
+		counts,
+		units
+	};
+}

@@ -1,0 +1,82 @@
+import type { Executor } from '../db';
+import type { Catalog, Certification } from '../content/types';
+import { findEnrolment } from '../learning/enrolment.repository';
+import { equivalentsIndex } from '../referentiel/equivalences';
+import { findEvidenceDigests, type EvidenceDigest } from './evidence-digest.repository';
+import { evolutionFrom, lastCheckpoints, weeklyCheckpoints } from './evolution';
+import { findEvidenceBuckets } from './evolution.repository';
+import { buildProgressMap, type ProgressMap, type ProgressPage } from './progress-view';
+import { indexActivities, type ActivityIndex } from './readiness';
+import { findSummaries } from './summary.repository';
+
+interface CatalogIndexes {
+	activities: ActivityIndex;
+	moduleIds: Set<string>;
+	equivalentsOf: (criterionId: string) => string[];
+}
+
+// Derived once per catalog (the catalog never changes while the process runs).
+const indexes = new WeakMap<Catalog, CatalogIndexes>();
+
+function indexesOf(catalog: Catalog): CatalogIndexes {
+	let found = indexes.get(catalog);
+	if (!found) {
+		const equivalents = equivalentsIndex(catalog.equivalences);
+		found = {
+			activities: indexActivities(catalog.modules, catalog.competences),
+			moduleIds: new Set(catalog.modules.map((module) => module.competenceId)),
+			equivalentsOf: (id) => equivalents.get(id) ?? []
+		};
+		indexes.set(catalog, found);
+	}
+	return found;
+}
+
+export function criterionIdsOf(certification: Certification): string[] {
+	return certification.units.flatMap((unit) => unit.competences.flatMap((competence) => competence.criteria.map((criterion) => criterion.id)));
+}
+
+/**
+ * The progress page of a candidate: the map (one stored summary per criterion), the verdicts
+ * and next activities, and the weekly evolution per unit since the enrolment (at most twelve
+ * weeks). Null when the candidate is not enrolled in the certification.
+ */
+export async function loadProgressPage(db: Executor, catalog: Catalog, userId: string, certification: Certification, now: Date): Promise<ProgressPage | null> {
+	const { activities, moduleIds, equivalentsOf } = indexesOf(catalog);
+	const ids = criterionIdsOf(certification);
+	// Evidence earned on an equivalent criterion of another certification counts here too.
+	const sources = [...new Set([...ids, ...ids.flatMap(equivalentsOf)])];
+	// The three reads do not depend on each other: twelve weeks are read, and the weeks before
+	// the enrolment dropped afterwards, so no round trip waits for another.
+	const checkpoints = weeklyCheckpoints(now, null);
+	const [enrolment, summaries, buckets] = await Promise.all([
+		findEnrolment(db, userId, certification.id),
+		findSummaries(db, userId, ids),
+		findEvidenceBuckets(db, userId, sources, checkpoints)
+	]);
+	if (!enrolment) return null;
+	const units = certification.units.map((unit) => ({
+		id: unit.id,
+		criterionIds: unit.competences.flatMap((competence) => competence.criteria.map((criterion) => criterion.id))
+	}));
+	const evolution = evolutionFrom(summaries, buckets, checkpoints, units, equivalentsOf);
+	return {
+		...buildProgressMap(certification, summaries, activities, moduleIds, now),
+		evolution: lastCheckpoints(evolution, weeklyCheckpoints(now, enrolment.createdAt).length)
+	};
+}
+
+export interface ReadinessReport {
+	map: ProgressMap;
+	evidence: Map<string, EvidenceDigest>;
+}
+
+/** The readiness report: the map's statuses with the evidence behind each criterion. */
+export async function loadReadinessReport(db: Executor, catalog: Catalog, userId: string, certification: Certification, now: Date): Promise<ReadinessReport | null> {
+	const enrolment = await findEnrolment(db, userId, certification.id);
+	if (!enrolment) return null;
+	const ids = criterionIdsOf(certification);
+	const [summaries, evidence] = await Promise.all([findSummaries(db, userId, ids), findEvidenceDigests(db, userId, ids)]);
+	const { activities, moduleIds } = indexesOf(catalog);
+	return { map: buildProgressMap(certification, summaries, activities, moduleIds, now), evidence };
+}

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { getCatalog } from '$lib/server/content/catalog';
+import { getDb } from '$lib/server/db';
+import { loadProgressPage } from '$lib/server/mastery/progress.service';
+import type { PageServerLoad } from './$types';
+
+// The map only reads: rendered on the server alone, it ships no hydration data (half the
+// response) and no large inline script for the CSP to hash on every request.
+export const csr = false;
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const user = requireUser(locals);
+	const catalog = getCatalog();
+	const certification = catalog.certifications.find((c) => c.id === params.certification);
+	if (!certification) error(404, 'Certification introuvable.');
+	const progress = await loadProgressPage(getDb(), catalog, user.id, certification, new Date());
+	return {
+		certification: { id: certification.id, title: certification.title },
+		progress
+	};
+};
