@@ -1,4 +1,5 @@
-// Starts the built app (build/index.js) on a given database and stops it.
+// Starts the built app (<JALON_BUILD_DIR or build>/index.js) on a given database and stops it.
+import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -38,7 +39,8 @@ export async function startApp(database: { DATABASE_URL: string } | { JALON_DATA
 	const origin = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = { ...process.env, ...database, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, NODE_ENV: 'production', JALON_DEMO: '0' };
 	if (!('DATABASE_URL' in database)) delete env.DATABASE_URL;
-	const child = spawn(process.execPath, ['build/index.js'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+	const entry = path.join(process.env.JALON_BUILD_DIR || 'build', 'index.js');
+	const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
 	child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
