@@ -19,7 +19,7 @@ import { migrateToLatest, type MigrationModules } from '../../src/lib/server/db/
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/db/open-database';
 import { runLoad, type LoadResult } from './load';
 import { seedBench, type Seeded } from './seed';
-import { startApp } from './server';
+import { startApp } from '../support/app-server';
 
 const number = (name: string, fallback: number) => {
 	const value = Number(process.env[name]);

@@ -13,7 +13,7 @@ import { insertUser } from '../../src/lib/server/auth/users.repository';
 import type { Executor } from '../../src/lib/server/db';
 import { migrateToLatest, type MigrationModules } from '../../src/lib/server/db/migrate';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/db/open-database';
-import type { DatabaseEnv } from './app-server';
+import type { DatabaseEnv } from '../support/app-server';
 
 export interface EngineRun {
 	engine: 'PostgreSQL' | 'PGlite';

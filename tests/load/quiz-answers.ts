@@ -25,7 +25,7 @@ import { loadCatalog } from '../../src/lib/server/content/load';
 import type { Module } from '../../src/lib/server/content/types';
 import type { MigrationModules } from '../../src/lib/server/db/migrate';
 import { answerFields } from './answer-form';
-import { startApp, type RunningApp } from './app-server';
+import { startApp, type RunningApp } from '../support/app-server';
 import { checkConsistency, loadMigrations, pgliteRun, postgresRun, seedCandidates, type Acknowledged, type ConsistencyReport, type EngineRun } from './databases';
 import { createClient, type Client } from './http-client';
 import { createSeries, runPhase, summarise, type Series } from './series';
@@ -156,7 +156,7 @@ async function runEngine(run: EngineRun, module: Module, migrations: MigrationMo
 	let players: Player[] = [];
 	let series: Awaited<ReturnType<typeof measure>>;
 	try {
-		app = await startApp(BUILD_DIR, run.appEnv);
+		app = await startApp(run.appEnv, BUILD_DIR);
 		const origin = app.origin;
 		players = candidates.map((candidate) => ({ userId: candidate.userId, client: createClient(origin, candidate.token), quizPath: '', next: 0 }));
 		const warmStarted = performance.now();

@@ -1,14 +1,9 @@
-// Starts the built app (<buildDir>/index.js) on a free loopback port and stops it.
-import { spawn } from 'node:child_process';
-import net from 'node:net';
+// Starts the built app (<build folder>/index.js) on a given database and stops it: the
+// benchmark and the load script both measure the real server this way.
 import path from 'node:path';
-
-export interface RunningApp {
-	origin: string;
-	stop(): Promise<void>;
-}
-
-export type DatabaseEnv = { DATABASE_URL: string } | { JALON_DATA_DIR: string };
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
 
 async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -21,15 +16,34 @@ async function freePort(): Promise<number> {
 	});
 }
 
-/** The app on exactly the database given (migrated at start), once /healthz answers. */
-export async function startApp(buildDir: string, database: DatabaseEnv): Promise<RunningApp> {
+export type DatabaseEnv = { DATABASE_URL: string } | { JALON_DATA_DIR: string };
+
+export interface RunningApp {
+	origin: string;
+	/** CPU time the app's process has used so far, in ms (Linux /proc; null elsewhere). */
+	cpuMs(): number | null;
+	stop(): Promise<void>;
+}
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+function processCpuMs(pid: number | undefined): number | null {
+	try {
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+	} catch {
+		return null;
+	}
+}
+
+/** The app on a free loopback port, with exactly the database variables given. */
+export async function startApp(database: DatabaseEnv, buildDir = process.env.JALON_BUILD_DIR || 'build'): Promise<RunningApp> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = { ...process.env, ...database, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, NODE_ENV: 'production', JALON_DEMO: '0' };
-	// A DATABASE_URL inherited from the shell would silently win over the PGlite folder.
 	if (!('DATABASE_URL' in database)) delete env.DATABASE_URL;
-	// stdout (one log line per request) is dropped: writing 2 000 lines is not what we measure.
-	const child = spawn(process.execPath, [path.join(buildDir, 'index.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+	const entry = path.join(buildDir, 'index.js');
+	const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
 	child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -37,7 +51,8 @@ export async function startApp(buildDir: string, database: DatabaseEnv): Promise
 	const deadline = Date.now() + 60_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`l'application s'est arrêtée au démarrage :\n${stderr}`);
-		if (await fetch(`${origin}/healthz`).then((r) => r.ok, () => false)) break;
+		const ok = await fetch(`${origin}/healthz`).then((r) => r.ok, () => false);
+		if (ok) break;
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
 			throw new Error(`l'application ne répond pas sur ${origin}/healthz :\n${stderr}`);
@@ -46,6 +61,7 @@ export async function startApp(buildDir: string, database: DatabaseEnv): Promise
 	}
 	return {
 		origin,
+		cpuMs: () => processCpuMs(child.pid),
 		stop: async () => {
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');
