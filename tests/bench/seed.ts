@@ -8,6 +8,7 @@ import { withTransaction } from '../../src/lib/server/db/transaction';
 import { SOURCE_WEIGHTS, type EvidenceSource } from '../../src/lib/server/mastery/model';
 import { rebuildUserSummaries } from '../../src/lib/server/mastery/summary.repository';
 import { equivalentsIndex } from '../../src/lib/server/referentiel/equivalences';
+import { seededRandom } from '../helpers/random';
 
 const DAY = 86_400_000;
 
@@ -51,16 +52,6 @@ function activitiesOf(catalog: Catalog, certificationId: string): Activity[] {
 	return activities;
 }
 
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 type EvidenceRow = { user_id: string; criterion_id: string; source: EvidenceSource; score: number; weight: number; item_ref: string; content_version: string; created_at: Date };
 

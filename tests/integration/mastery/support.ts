@@ -4,6 +4,9 @@ import { loadCatalog } from '../../../src/lib/server/content/load';
 import type { Catalog } from '../../../src/lib/server/content/types';
 import type { Database } from '../../../src/lib/server/db/schema';
 import { equivalentsIndex } from '../../../src/lib/server/referentiel/equivalences';
+import { seededRandom } from '../../helpers/random';
+
+export { seededRandom };
 
 let catalog: Catalog | null = null;
 
@@ -28,17 +31,6 @@ export async function createCandidate(db: Kysely<Database>, email: string): Prom
 	return row.id;
 }
 
-/** A small seeded generator (mulberry32): a failing run can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 export const pickFrom = <T>(random: () => number, list: readonly T[]): T => {
 	if (list.length === 0) throw new Error('liste vide');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db';
 import type { Role, SessionUser } from './types';
+import { isUuid } from '../db/ids';
 
 /** An account as the auth domain needs it; the hash never leaves the server. */
 export interface UserRecord extends SessionUser {
@@ -130,8 +131,4 @@ export async function listUsers(
  */
 export async function lockUsersForAdminCheck(db: Executor): Promise<void> {
 	await sql`lock table app_user in share row exclusive mode`.execute(db);
-}
-
-export function isUuid(value: string): boolean {
-	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Executor } from '../db';
+import { isUuid } from '../db/ids';
 import type { Database } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import type { Module } from '../content/types';
@@ -87,7 +88,7 @@ export async function startQuizSession(
 
 /** The session with its answers, only if it belongs to this user. */
 export async function findQuizSession(db: Executor, userId: string, sessionId: string): Promise<QuizSession | null> {
-	if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+	if (!isUuid(sessionId)) return null;
 	const row = await db.selectFrom('quiz_session').selectAll().where('id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
 	if (!row) return null;
 	const answers = await db

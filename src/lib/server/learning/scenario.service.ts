@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Executor } from '../db';
+import { isUuid } from '../db/ids';
 import type { Database } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import type { Module, Scenario } from '../content/types';
@@ -48,7 +49,7 @@ export async function startScenarioRun(db: Kysely<Database>, input: { userId: st
 
 /** The run with the steps taken so far, only if it belongs to this user. */
 export async function findScenarioRun(db: Executor, userId: string, runId: string): Promise<ScenarioRun | null> {
-	if (!/^[0-9a-f-]{36}$/i.test(runId)) return null;
+	if (!isUuid(runId)) return null;
 	const run = await db.selectFrom('scenario_run').selectAll().where('id', '=', runId).where('user_id', '=', userId).executeTakeFirst();
 	if (!run) return null;
 	const steps = await db

@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { changeUserRole } from '$lib/server/auth/role-change';
 import { isRole, ROLE_LABELS, ROLES } from '$lib/server/auth/roles';
-import { isUuid, listUsers } from '$lib/server/auth/users.repository';
+import { listUsers } from '$lib/server/auth/users.repository';
+import { isUuid } from '$lib/server/db/ids';
 import { readField } from '$lib/server/auth/validation';
 import type { Actions, PageServerLoad } from './$types';
 

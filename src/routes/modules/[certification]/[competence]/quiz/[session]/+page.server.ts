@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { isUuid } from '$lib/server/db/ids';
 import { parseResponse } from '$lib/server/learning/grading';
 import { equivalentsOf, requireModule } from '$lib/server/learning/modules';
 import { findQuizSession, submitQuizAnswer } from '$lib/server/learning/quiz.service';
@@ -55,7 +56,7 @@ export const actions: Actions = {
 		const itemId = String(form.get('item') ?? '');
 		const idempotencyKey = String(form.get('idempotency_key') ?? '');
 		const item = module.quiz.find((candidate) => candidate.id === itemId);
-		if (!item || !/^[0-9a-f-]{36}$/i.test(idempotencyKey)) error(400, 'Formulaire incomplet : rechargez la page.');
+		if (!item || !isUuid(idempotencyKey)) error(400, 'Formulaire incomplet : rechargez la page.');
 
 		const parsed = parseResponse(item, form);
 		if (!parsed.ok) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { isUuid } from '$lib/server/db/ids';
 import { equivalentsOf, requireModule } from '$lib/server/learning/modules';
 import { chooseScenarioOption, findScenarioRun } from '$lib/server/learning/scenario.service';
 import { md, mdInline, pathEffects, scenarioPath } from '$lib/server/learning/views';
@@ -66,7 +67,7 @@ export const actions: Actions = {
 		const nodeId = String(form.get('node') ?? '');
 		const choiceId = String(form.get('choice') ?? '');
 		const idempotencyKey = String(form.get('idempotency_key') ?? '');
-		if (!/^[0-9a-f-]{36}$/i.test(idempotencyKey)) error(400, 'Formulaire incomplet : rechargez la page.');
+		if (!isUuid(idempotencyKey)) error(400, 'Formulaire incomplet : rechargez la page.');
 		if (!choiceId) return fail(400, { message: 'Choisissez une option avant de valider.' });
 
 		const run = await findScenarioRun(getDb(), user.id, params.run);
