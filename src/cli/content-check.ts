@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { checkContentFiles } from '../lib/server/content/check-content';
 import { readContentFiles } from '../lib/server/content/files';
+import type { Guessability } from '../lib/server/content/guessability';
 
 const json = process.argv.includes('--json');
 const report = checkContentFiles(readContentFiles(path.resolve('content')));
@@ -16,7 +17,7 @@ if (json) {
 		quizItems,
 		scenarioChoices
 	}));
-	process.stdout.write(JSON.stringify({ criteria, errors: report.problems }) + '\n');
+	process.stdout.write(JSON.stringify({ criteria, guessability: report.guessability, errors: report.problems }) + '\n');
 } else {
 	const byCompetence = new Map<string, typeof report.coverage>();
 	for (const row of report.coverage) byCompetence.set(row.competence, [...(byCompetence.get(row.competence) ?? []), row]);
@@ -33,6 +34,19 @@ if (json) {
 			String(rows.reduce((sum, row) => sum + row.scenarioChoices, 0)).padStart(6)
 		];
 		console.log(line.join(' '));
+	}
+	console.log('\nDevinabilité (part des cas où la bonne réponse se trahit par sa longueur ; égalités comptées pour moitié)');
+	console.log('périmètre    unique+long  unique+court  multiple>distr  scénario+long  scénario+court');
+	const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+	const guessLine = (name: string, g: Guessability) =>
+		console.log(
+			[name.padEnd(12), pct(g.singleLongest).padStart(11), pct(g.singleShortest).padStart(13), pct(g.multipleLonger).padStart(15), pct(g.scenarioLongest).padStart(14), pct(g.scenarioShortest).padStart(15)].join(' ')
+		);
+	for (const [certification, figures] of Object.entries(report.guessability.certifications)) {
+		guessLine(certification, figures);
+		for (const module of report.catalog.modules.filter((candidate) => candidate.certificationId === certification)) {
+			guessLine(`  ${module.competenceId}`, report.guessability.modules[module.competenceId]!);
+		}
 	}
 	const modules = report.catalog.modules;
 	console.log(

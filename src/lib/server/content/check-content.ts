@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { checkCatalog, type CriterionCoverage } from './check';
+import type { GuessabilityReport } from './guessability';
 import { loadCatalog, type ContentFiles } from './load';
 import { coverageConfigSchema } from './schema';
 import type { Catalog, ContentProblem } from './types';
@@ -7,6 +8,7 @@ import type { Catalog, ContentProblem } from './types';
 export interface ContentCheckReport {
 	catalog: Catalog;
 	coverage: CriterionCoverage[];
+	guessability: GuessabilityReport;
 	problems: ContentProblem[];
 }
 
@@ -20,5 +22,5 @@ export function checkContentFiles(files: ContentFiles): ContentCheckReport {
 	}
 	const config = parsed.success ? parsed.data : coverageConfigSchema.parse({});
 	const checked = checkCatalog(catalog, config);
-	return { catalog, coverage: checked.coverage, problems: [...problems, ...checked.problems] };
+	return { catalog, coverage: checked.coverage, guessability: checked.guessability, problems: [...problems, ...checked.problems] };
 }

@@ -1,5 +1,7 @@
+import { checkDebriefClaims } from './debrief-claims';
 import { evaluateExpression } from './expression';
-import type { CoverageConfig, CoverageFloors } from './schema';
+import { guessabilityReport, type Guessability, type GuessabilityReport } from './guessability';
+import type { CoverageConfig, CoverageFloors, GuessabilityCeilings } from './schema';
 import type { Catalog, ContentProblem, Module, Scenario } from './types';
 
 export interface CriterionCoverage {
@@ -201,14 +203,56 @@ function checkCoverage(coverage: CriterionCoverage[], config: CoverageConfig, pr
 	}
 }
 
-/** Every check the content must pass, with the coverage table they are based on. */
-export function checkCatalog(catalog: Catalog, config: CoverageConfig): { problems: ContentProblem[]; coverage: CriterionCoverage[] } {
+const CEILING_LABELS = {
+	singleLongest: 'choix unique : bonne réponse strictement la plus longue',
+	singleShortest: 'choix unique : bonne réponse strictement la plus courte',
+	multipleLonger: 'choix multiples : bonne réponse plus longue qu’un distracteur',
+	scenarioLongest: 'scénarios : meilleur choix strictement le plus long',
+	scenarioShortest: 'scénarios : meilleur choix strictement le plus court'
+} as const;
+
+const percent = (value: number) => `${(value * 100).toFixed(1).replace('.', ',')} %`;
+
+function checkCeilings(figures: Guessability, ceilings: GuessabilityCeilings, where: string, problems: ContentProblem[]): void {
+	for (const key of Object.keys(CEILING_LABELS) as (keyof typeof CEILING_LABELS)[]) {
+		// A tolerance keeps a ceiling written as a rounded figure from failing on its own value.
+		if (figures[key] > ceilings[key] + 1e-6) {
+			problems.push({ file: 'coverage.yaml', path: `guessability.${where}.${key}`, message: `devinable : ${CEILING_LABELS[key]} dans ${percent(figures[key])} des cas (plafond ${percent(ceilings[key])})` });
+		}
+	}
+}
+
+function checkGuessability(catalog: Catalog, config: CoverageConfig, report: GuessabilityReport, problems: ContentProblem[]): void {
+	for (const [certificationId, ceilings] of Object.entries(config.guessability)) {
+		const figures = report.certifications[certificationId];
+		if (figures) checkCeilings(figures, ceilings.certification, `${certificationId}.certification`, problems);
+		for (const module of catalog.modules.filter((candidate) => candidate.certificationId === certificationId)) {
+			const moduleFigures = report.modules[module.competenceId];
+			if (moduleFigures) checkCeilings(moduleFigures, ceilings.module, `${certificationId}.module → ${module.competenceId}`, problems);
+		}
+	}
+}
+
+/** Every check the content must pass, with the coverage table and the guessability figures they are based on. */
+export function checkCatalog(
+	catalog: Catalog,
+	config: CoverageConfig
+): { problems: ContentProblem[]; coverage: CriterionCoverage[]; guessability: GuessabilityReport } {
 	const problems: ContentProblem[] = [];
 	checkDuplicateIds(catalog, problems);
 	checkCriterionReferences(catalog, problems);
 	checkQuizItems(catalog, problems);
-	for (const module of catalog.modules) for (const scenario of module.scenarios) problems.push(...checkScenarioGraph(scenario));
+	for (const module of catalog.modules) {
+		for (const scenario of module.scenarios) {
+			const graph = checkScenarioGraph(scenario);
+			problems.push(...graph);
+			// Paths are only meaningful on a sound graph.
+			if (graph.length === 0) problems.push(...checkDebriefClaims(scenario));
+		}
+	}
 	const coverage = computeCoverage(catalog);
 	checkCoverage(coverage, config, problems);
-	return { problems, coverage };
+	const guessability = guessabilityReport(catalog.modules);
+	checkGuessability(catalog, config, guessability, problems);
+	return { problems, coverage, guessability };
 }

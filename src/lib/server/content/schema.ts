@@ -46,6 +46,11 @@ export const quizItemSchema = z.discriminatedUnion('type', [
 
 export const quizFileSchema = z.object({ items: z.array(quizItemSchema).default([]) });
 
+const debriefLine = z
+	.object({ réussi: text.optional(), partiel: text.optional(), manqué: text.optional() })
+	.strict()
+	.refine((line) => Boolean(line.réussi || line.partiel || line.manqué), 'une ligne de débriefing a au moins un texte (réussi, partiel ou manqué)');
+
 const scenarioChoice = z.object({
 	id: z.coerce.string(),
 	text,
@@ -60,7 +65,9 @@ export const scenarioNodeSchema = z.union([
 			title: text,
 			outcome: z.enum(['réussite', 'partielle', 'échec']),
 			text,
-			debrief: z.record(z.string(), text)
+			// Per criterion, a text for each claim some path to this ending supports (see debrief-claims.ts).
+			// A bare text is read but fails the check: it cannot say which paths it is true for.
+			debrief: z.record(z.string(), z.union([text, debriefLine]))
 		})
 	}),
 	z.object({ text, choices: z.array(scenarioChoice).min(1) })
@@ -87,12 +94,24 @@ const floors = z.object({
 	scenarioChoices: z.number().int().min(0).default(0)
 });
 
+const ceiling = z.number().min(0).max(1).default(1);
+const guessabilityCeilings = z.object({
+	singleLongest: ceiling,
+	singleShortest: ceiling,
+	multipleLonger: ceiling,
+	scenarioLongest: ceiling,
+	scenarioShortest: ceiling
+});
+
 export const coverageConfigSchema = z.object({
 	default: floors.default({ quizItems: 0, itemTypes: 0, scenarioChoices: 0 }),
-	certifications: z.record(z.string(), floors).default({})
+	certifications: z.record(z.string(), floors).default({}),
+	/** Per certification, the guessability ceilings for the whole certification and for each of its modules. */
+	guessability: z.record(z.string(), z.object({ certification: guessabilityCeilings, module: guessabilityCeilings })).default({})
 });
 
 export type QuizItemFile = z.infer<typeof quizItemSchema>;
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 export type CoverageConfig = z.infer<typeof coverageConfigSchema>;
 export type CoverageFloors = z.infer<typeof floors>;
+export type GuessabilityCeilings = z.infer<typeof guessabilityCeilings>;
