@@ -53,6 +53,8 @@ interface Player {
 	quizPath: string;
 	/** Index in the module's quiz of the next item to answer (a full quiz keeps authored order). */
 	next: number;
+	/** The quiz page as last read: its tokens are what the next answer posts. */
+	pageHtml: string;
 }
 
 interface EngineResult {
@@ -80,8 +82,8 @@ async function submitNext(player: Player, module: Module, acknowledged: Acknowle
 	const index = player.next++;
 	const item = module.quiz[index];
 	if (!item) return `plus d’item à répondre (index ${index})`;
-	const { fields, right } = answerFields(item, isRightAnswer(index));
-	const reply = await player.client.postForm(`${player.quizPath}?/answer`, [['item', item.id], ['idempotency_key', randomUUID()], ...fields]);
+	const { itemToken, fields, right } = answerFields(item, isRightAnswer(index), player.pageHtml);
+	const reply = await player.client.postForm(`${player.quizPath}?/answer`, [['item', itemToken], ['idempotency_key', randomUUID()], ...fields]);
 	// A new answer redirects to its correction; "info=" marks one the app did not record (already answered, quiz over).
 	const location = reply.location ?? '';
 	if (reply.status === 303 && location.includes('corrige=') && !location.includes('info=')) {
@@ -89,6 +91,11 @@ async function submitNext(player: Player, module: Module, acknowledged: Acknowle
 		return null;
 	}
 	return reply.status === 303 ? `303 vers ${location} (réponse non enregistrée)` : `statut ${reply.status} pour ${item.id}`;
+}
+
+/** Reads the quiz page as a browser would before answering (not timed). */
+async function readQuizPage(player: Player): Promise<void> {
+	player.pageHtml = (await player.client.get(player.quizPath)).body;
 }
 
 async function expectGet(client: Client, target: string): Promise<string | null> {
@@ -105,8 +112,8 @@ async function enrolAndStartQuiz(client: Client, module: Module): Promise<string
 	const quizPath = started.location ?? '';
 	if (started.status !== 303 || !quizPath.startsWith(`${modulePath}/quiz/`)) throw new Error(`démarrage du quiz : statut ${started.status}, redirection « ${quizPath} »`);
 	const page = await client.get(quizPath);
-	if (page.status !== 200 || !page.body.includes(`name="item" value="${module.quiz[0]!.id}"`)) {
-		throw new Error(`la page du quiz (statut ${page.status}) ne pose pas ${module.quiz[0]!.id} : ${BUILD_DIR}/ est-il à jour ? Relancez avec -- --build.`);
+	if (page.status !== 200 || !/name="item" value="t[\w-]{12}"/.test(page.body)) {
+		throw new Error(`la page du quiz (statut ${page.status}) ne pose pas de question à jetons : ${BUILD_DIR}/ est-il à jour ? Relancez avec -- --build.`);
 	}
 	return quizPath;
 }
@@ -123,6 +130,7 @@ async function warmUp(players: Player[], module: Module, acknowledged: Acknowled
 				}
 			}
 			for (let i = 0; i < WARM_ANSWERS; i++) {
+				await readQuizPage(player);
 				const error = await submitNext(player, module, acknowledged);
 				if (error) throw new Error(`échauffement : ${error}`);
 			}
@@ -137,7 +145,7 @@ async function measure(players: Player[], module: Module, answersPerCandidate: n
 	const staticPage = createSeries(`GET ${STATIC_PATH} (page statique)`);
 	for (const [round, perCandidate] of split(answersPerCandidate, Math.min(ROUNDS, answersPerCandidate)).entries()) {
 		const phases = [
-			() => runPhase(answers, players, perCandidate, (player) => submitNext(player, module, acknowledged)),
+			() => runPhase(answers, players, perCandidate, (player) => submitNext(player, module, acknowledged), readQuizPage),
 			() => runPhase(quizPage, players, perCandidate, (player) => expectGet(player.client, player.quizPath)),
 			() => runPhase(staticPage, players, perCandidate, (player) => expectGet(player.client, STATIC_PATH))
 		];
@@ -158,7 +166,7 @@ async function runEngine(run: EngineRun, module: Module, migrations: MigrationMo
 	try {
 		app = await startApp(run.appEnv, BUILD_DIR);
 		const origin = app.origin;
-		players = candidates.map((candidate) => ({ userId: candidate.userId, client: createClient(origin, candidate.token), quizPath: '', next: 0 }));
+		players = candidates.map((candidate) => ({ userId: candidate.userId, client: createClient(origin, candidate.token), quizPath: '', next: 0, pageHtml: '' }));
 		const warmStarted = performance.now();
 		await warmUp(players, module, acknowledged);
 		console.log(`${run.engine} : ${CANDIDATES} candidats inscrits, quiz ${module.competenceId} démarrés (échauffement ${((performance.now() - warmStarted) / 1000).toFixed(1)} s)`);

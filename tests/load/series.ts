@@ -55,12 +55,23 @@ export function summarise(series: Series): Summary {
  * a closed loop, like a candidate reading then clicking) and records the phase's latencies.
  * A step returns null when the answer was the expected one, else a description of the error.
  */
-export async function runPhase<W>(series: Series, workers: W[], perWorker: number, step: (worker: W, index: number) => Promise<string | null>): Promise<void> {
+/**
+ * Runs `perWorker` steps per worker, all workers at once, and times each step. `prepare`, when
+ * given, runs before each step outside the timing (e.g. reading the page a form is posted from).
+ */
+export async function runPhase<W>(
+	series: Series,
+	workers: W[],
+	perWorker: number,
+	step: (worker: W, index: number) => Promise<string | null>,
+	prepare?: (worker: W) => Promise<void>
+): Promise<void> {
 	const phase: number[] = [];
 	const started = performance.now();
 	await Promise.all(
 		workers.map(async (worker) => {
 			for (let index = 0; index < perWorker; index++) {
+				if (prepare) await prepare(worker);
 				const sent = performance.now();
 				const error = await step(worker, index).catch((failure: Error) => `échec réseau : ${failure.message}`);
 				phase.push(performance.now() - sent);

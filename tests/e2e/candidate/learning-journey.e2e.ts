@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe';
-import { answerItem, catalog, enrolIn, journeyModule, modulePath, signUpCandidate, tabTo } from '../support/candidate';
+import { answerItem, catalog, enrolIn, journeyModule, modulePath, optionIndex, signUpCandidate, tabTo } from '../support/candidate';
 
 const module = journeyModule();
 const certification = catalog.certifications.find((c) => c.id === module.certificationId)!;
@@ -127,7 +127,8 @@ test('the quiz and the scenario can be done with the keyboard alone', async ({ p
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { name: /Question 1 sur/ })).toBeVisible();
 	// Into the radio group, then arrows to the right answer.
-	const rightIndex = first!.type === 'single' ? first!.choices.findIndex((c) => c.correct) : 0;
+	// Options are drawn per attempt: find where the right one is shown this time.
+	const rightIndex = first!.type === 'single' ? await optionIndex(page.locator('form.question'), first!.choices.find((c) => c.correct)!.text) : 0;
 	await tabTo(page, page.getByRole('radio').first());
 	await page.keyboard.press('Space');
 	for (let i = 0; i < rightIndex; i++) await page.keyboard.press('ArrowDown');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readContentFiles } from '../../../src/lib/server/content/files';
 import { loadCatalog } from '../../../src/lib/server/content/load';
+import { renderInlineMarkdown } from '../../../src/lib/server/content/markdown';
 import type { Module, QuizItem } from '../../../src/lib/server/content/types';
 import { uniqueEmail } from './accounts';
 
@@ -39,17 +40,58 @@ export async function enrolIn(page: Page, certificationId: string, pathway: 'for
 	await expect(page.getByRole('status')).toContainText(certificationTitle);
 }
 
-/** Fills in the form of a quiz item, rightly or wrongly, through the real inputs. */
+/** The text a reader sees for a piece of inline markdown, as the browser renders it. */
+async function visibleText(form: Locator, markdown: string): Promise<string> {
+	return form.evaluate((_, html) => {
+		const element = document.createElement('div');
+		element.innerHTML = html;
+		return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+	}, renderInlineMarkdown(markdown));
+}
+
+const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The input of the option whose label reads like this text (options carry opaque tokens). */
+async function optionInput(form: Locator, markdown: string): Promise<Locator> {
+	const wanted = await visibleText(form, markdown);
+	for (const label of await form.locator('label.option').all()) {
+		if (normalise(await label.textContent()) === wanted) return label.locator('input');
+	}
+	throw new Error(`option introuvable : ${wanted}`);
+}
+
+/** Where an option is shown in this attempt's drawn order (0 = first). */
+export async function optionIndex(form: Locator, markdown: string): Promise<number> {
+	const wanted = await visibleText(form, markdown);
+	const labels = await form.locator('label.option').allTextContents();
+	const index = labels.findIndex((text) => normalise(text) === wanted);
+	if (index < 0) throw new Error(`option introuvable : ${wanted}`);
+	return index;
+}
+
+/** The select whose label reads like this text (ordering steps, matching left elements). */
+async function selectFor(form: Locator, markdown: string): Promise<Locator> {
+	const wanted = await visibleText(form, markdown);
+	for (const label of await form.locator('.row label').all()) {
+		if (normalise(await label.textContent()) === wanted) return form.locator(`select#${await label.getAttribute('for')}`);
+	}
+	throw new Error(`liste introuvable : ${wanted}`);
+}
+
+/**
+ * Fills in the form of a quiz item, rightly or wrongly, through the real inputs. Options are
+ * found by their visible text, as a candidate finds them: the page carries no content id.
+ */
 export async function answerItem(form: Locator, item: QuizItem, right: boolean): Promise<void> {
 	switch (item.type) {
 		case 'single': {
 			const choice = item.choices.find((c) => c.correct === right) ?? item.choices[0]!;
-			await form.locator(`input[name="choice"][value="${choice.id}"]`).check();
+			await (await optionInput(form, choice.text)).check();
 			break;
 		}
 		case 'multiple': {
 			const picks = right ? item.choices.filter((c) => c.correct) : item.choices.filter((c) => !c.correct).slice(0, 1);
-			for (const choice of picks) await form.locator(`input[name="choice"][value="${choice.id}"]`).check();
+			for (const choice of picks) await (await optionInput(form, choice.text)).check();
 			break;
 		}
 		case 'numeric': {
@@ -60,14 +102,14 @@ export async function answerItem(form: Locator, item: QuizItem, right: boolean):
 		case 'ordering': {
 			const steps = right ? item.steps : [...item.steps].reverse();
 			for (const [index, step] of steps.entries()) {
-				await form.locator(`select[name="position-${step.id}"]`).selectOption(String(index + 1));
+				await (await selectFor(form, step.text)).selectOption(String(index + 1));
 			}
 			break;
 		}
 		case 'matching': {
 			for (const [index, pair] of item.pairs.entries()) {
 				const target = right ? pair : item.pairs[(index + 1) % item.pairs.length]!;
-				await form.locator(`select[name="match-${pair.id}"]`).selectOption(target.id);
+				await (await selectFor(form, pair.left)).selectOption({ label: await visibleText(form, target.right) });
 			}
 			break;
 		}

@@ -7,6 +7,7 @@ import type { QuizItem, Scenario } from '../../../src/lib/server/content/types';
 import type { QuizResponse } from '../../../src/lib/server/learning/grading';
 import { startQuizSession, submitQuizAnswer } from '../../../src/lib/server/learning/quiz.service';
 import { chooseScenarioOption, findScenarioRun, startScenarioRun } from '../../../src/lib/server/learning/scenario.service';
+import { attemptDraw } from '../../../src/lib/server/learning/attempt-draw';
 import { answerFeedback, quizItemView, scenarioPath } from '../../../src/lib/server/learning/views';
 import { equivalentsIndex } from '../../../src/lib/server/referentiel/equivalences';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../helpers/test-database';
@@ -63,7 +64,7 @@ describeEachEngine('every module of the real content', (engine) => {
 		for (const module of catalog.modules) {
 			const sessionId = await startQuizSession(database.db, { userId, module, mode: 'full', now: new Date() });
 			for (const item of module.quiz) {
-				const view = quizItemView(item, sessionId);
+				const view = quizItemView(item, attemptDraw(sessionId));
 				expect(view.promptHtml.length, item.id).toBeGreaterThan(0);
 				const response = rightResponse(item);
 				const outcome = await submitQuizAnswer(database.db, {

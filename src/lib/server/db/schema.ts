@@ -63,6 +63,8 @@ export interface QuizSessionTable {
 	mode: 'adaptive' | 'full';
 	/** The drawn item ids, in order (JSON array). */
 	item_ids: ColumnType<string[], string, string>;
+	/** Secret seed of the session's option order and tokens; never sent to the browser. */
+	draw_seed: string;
 	status: Generated<'open' | 'finished'>;
 	started_at: GeneratedTimestamp;
 	finished_at: Timestamp | null;
@@ -87,6 +89,8 @@ export interface ScenarioRunTable {
 	competence_id: string;
 	content_version: string;
 	current_node: string;
+	/** Secret seed of the run's choice order and tokens; never sent to the browser. */
+	draw_seed: string;
 	status: Generated<'open' | 'finished'>;
 	started_at: GeneratedTimestamp;
 	finished_at: Timestamp | null;

@@ -1,5 +1,7 @@
 import type { QuizItem } from '../content/types';
+import type { AttemptDraw } from './attempt-draw';
 import { parseFrenchNumber } from './numbers';
+import { itemScopes } from './draw-scopes';
 
 export type QuizResponse =
 	| { type: 'single'; choice: string }
@@ -19,19 +21,21 @@ export type ParsedResponse = { ok: true; response: QuizResponse } | { ok: false;
 const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value.trim() : '');
 
 /**
- * Reads an answer from the form for this item. A missing or malformed answer gets a French
- * message and nothing is graded, so a slip of the keyboard never costs the candidate evidence.
+ * Reads an answer from the form for this item, mapping the tokens the page carried back to
+ * content ids. A missing or malformed answer gets a French message and nothing is graded, so
+ * a slip of the keyboard never costs the candidate evidence.
  */
-export function parseResponse(item: QuizItem, form: FormFields): ParsedResponse {
+export function parseResponse(item: QuizItem, form: FormFields, draw: AttemptDraw): ParsedResponse {
+	const scopes = itemScopes(item);
 	switch (item.type) {
 		case 'single': {
-			const choice = text(form.get('choice'));
-			if (!item.choices.some((c) => c.id === choice)) return { ok: false, message: 'Choisissez une réponse.' };
+			const choice = draw.resolve(scopes.options, item.choices.map((c) => c.id), text(form.get('choice')));
+			if (!choice) return { ok: false, message: 'Choisissez une réponse.' };
 			return { ok: true, response: { type: 'single', choice } };
 		}
 		case 'multiple': {
-			const known = new Set(item.choices.map((c) => c.id));
-			const choices = [...new Set(form.getAll('choice').map(text))].filter((id) => known.has(id));
+			const ids = item.choices.map((c) => c.id);
+			const choices = [...new Set(form.getAll('choice').map((value) => draw.resolve(scopes.options, ids, text(value))))].filter((id) => id !== null);
 			if (choices.length === 0) return { ok: false, message: 'Cochez au moins une réponse.' };
 			return { ok: true, response: { type: 'multiple', choices } };
 		}
@@ -39,11 +43,11 @@ export function parseResponse(item: QuizItem, form: FormFields): ParsedResponse 
 			const raw = text(form.get('value'));
 			if (!raw) return { ok: false, message: 'Saisissez un nombre.' };
 			const value = parseFrenchNumber(raw);
-			if (value === null) return { ok: false, message: `« ${raw} » n'est pas un nombre. Exemples acceptés : 1 234,5 ou 12,5.` };
-			return { ok: true, response: { type: 'numeric', value, raw } };
+			if (value === null) return { ok: false, message: `« ${shorten(raw)} » n'est pas un nombre. Exemples acceptés : 1 234,5 ou 12,5.` };
+			return { ok: true, response: { type: 'numeric', value, raw: shorten(raw, 60) } };
 		}
 		case 'ordering': {
-			const positions = item.steps.map((step) => Number(text(form.get(`position-${step.id}`))));
+			const positions = item.steps.map((step) => Number(text(form.get(`position-${draw.token(scopes.options, step.id)}`))));
 			const expected = item.steps.map((_, index) => index + 1);
 			if (positions.some((p) => !Number.isInteger(p) || p < 1 || p > item.steps.length)) {
 				return { ok: false, message: 'Donnez une position à chaque étape.' };
@@ -56,16 +60,21 @@ export function parseResponse(item: QuizItem, form: FormFields): ParsedResponse 
 			return { ok: true, response: { type: 'ordering', order: order.map((entry) => entry.id) } };
 		}
 		case 'matching': {
-			const known = new Set(item.pairs.map((pair) => pair.id));
+			const ids = item.pairs.map((pair) => pair.id);
 			const matches: Record<string, string> = {};
 			for (const pair of item.pairs) {
-				const chosen = text(form.get(`match-${pair.id}`));
-				if (!known.has(chosen)) return { ok: false, message: 'Associez chaque élément de gauche à un élément de droite.' };
+				const chosen = draw.resolve(scopes.right, ids, text(form.get(`match-${draw.token(scopes.left, pair.id)}`)));
+				if (!chosen) return { ok: false, message: 'Associez chaque élément de gauche à un élément de droite.' };
 				matches[pair.id] = chosen;
 			}
 			return { ok: true, response: { type: 'matching', matches } };
 		}
 	}
+}
+
+/** A long entry echoed back whole would push the message off the screen. */
+function shorten(raw: string, max = 40): string {
+	return raw.length <= max ? raw : `${raw.slice(0, max - 1)}…`;
 }
 
 /**

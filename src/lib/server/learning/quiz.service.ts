@@ -8,6 +8,7 @@ import { masteryOf } from '../mastery/model';
 import { findSummaries } from '../mastery/summary.repository';
 import { touchEnrolment } from './enrolment.repository';
 import { recordEvidence } from './evidence.repository';
+import { newDrawSeed } from './attempt-draw';
 import { gradeResponse, type QuizResponse } from './grading';
 import { drawAdaptiveQuiz, fullQuiz } from './quiz-draw';
 
@@ -28,6 +29,8 @@ export interface QuizSession {
 	status: 'open' | 'finished';
 	startedAt: Date;
 	answers: Map<string, StoredAnswer>;
+	/** The session's secret seed: the order and tokens its pages show (see attempt-draw.ts). */
+	drawSeed: string;
 }
 
 function parseJson<T>(value: unknown): T {
@@ -40,7 +43,7 @@ function parseJson<T>(value: unknown): T {
  */
 export async function startQuizSession(
 	db: Kysely<Database>,
-	input: { userId: string; module: Module; mode: QuizMode; now: Date; random?: () => number }
+	input: { userId: string; module: Module; mode: QuizMode; now: Date; random?: () => number; drawSeed?: string }
 ): Promise<string> {
 	const { userId, module, mode, now } = input;
 	const open = await db
@@ -80,7 +83,7 @@ export async function startQuizSession(
 	if (itemIds.length === 0) throw new Error(`Le module ${module.competenceId} n'a pas de quiz.`);
 	const created = await db
 		.insertInto('quiz_session')
-		.values({ user_id: userId, competence_id: module.competenceId, mode, item_ids: JSON.stringify(itemIds) })
+		.values({ user_id: userId, competence_id: module.competenceId, mode, item_ids: JSON.stringify(itemIds), draw_seed: input.drawSeed ?? newDrawSeed() })
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return created.id;
@@ -104,6 +107,7 @@ export async function findQuizSession(db: Executor, userId: string, sessionId: s
 		itemIds: parseJson<string[]>(row.item_ids),
 		status: row.status,
 		startedAt: new Date(row.started_at),
+		drawSeed: row.draw_seed,
 		answers: new Map(
 			answers.map((answer) => [
 				answer.item_id,

@@ -4,6 +4,7 @@ import { isUuid } from '../db/ids';
 import type { Database } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import type { Module, Scenario } from '../content/types';
+import { newDrawSeed } from './attempt-draw';
 import { touchEnrolment } from './enrolment.repository';
 import { recordEvidence } from './evidence.repository';
 
@@ -20,10 +21,12 @@ export interface ScenarioRun {
 	currentNode: string;
 	status: 'open' | 'finished';
 	steps: ScenarioStep[];
+	/** The run's secret seed: the order and tokens of its choices (see attempt-draw.ts). */
+	drawSeed: string;
 }
 
 /** Starts a run of the scenario, or resumes the unfinished one. */
-export async function startScenarioRun(db: Kysely<Database>, input: { userId: string; module: Module; scenario: Scenario }): Promise<string> {
+export async function startScenarioRun(db: Kysely<Database>, input: { userId: string; module: Module; scenario: Scenario; drawSeed?: string }): Promise<string> {
 	const open = await db
 		.selectFrom('scenario_run')
 		.select('id')
@@ -40,7 +43,8 @@ export async function startScenarioRun(db: Kysely<Database>, input: { userId: st
 			scenario_id: input.scenario.id,
 			competence_id: input.module.competenceId,
 			content_version: input.module.contentVersion,
-			current_node: input.scenario.start
+			current_node: input.scenario.start,
+			draw_seed: input.drawSeed ?? newDrawSeed()
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -64,6 +68,7 @@ export async function findScenarioRun(db: Executor, userId: string, runId: strin
 		competenceId: run.competence_id,
 		currentNode: run.current_node,
 		status: run.status,
+		drawSeed: run.draw_seed,
 		steps: steps.map((step) => ({ stepNumber: step.step_number, nodeId: step.node_id, choiceId: step.choice_id }))
 	};
 }

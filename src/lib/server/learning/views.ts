@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Criterion, QuizItem, Scenario } from '../content/types';
+import { averageEffects, claimOf, type DebriefClaim } from '../content/debrief-claims';
 import { renderInlineMarkdown, renderMarkdown } from '../content/markdown';
+import type { AttemptDraw } from './attempt-draw';
+import { itemScopes, QUIZ_ITEM_SCOPE } from './draw-scopes';
 import type { QuizResponse } from './grading';
 import { formatFrenchNumber } from './numbers';
 
@@ -10,41 +12,45 @@ const inlineCache = new Map<string, string>();
 export const md = (text: string) => blockCache.get(text) ?? blockCache.set(text, renderMarkdown(text)).get(text)!;
 export const mdInline = (text: string) => inlineCache.get(text) ?? inlineCache.set(text, renderInlineMarkdown(text)).get(text)!;
 
-/** A stable shuffle: the same seed always gives the same order, so a reload shows the same item. */
-export function stableShuffle<T extends { id: string }>(values: T[], seed: string): T[] {
-	const key = (value: T) => createHash('sha256').update(`${seed}:${value.id}`).digest('hex');
-	return [...values].sort((a, b) => key(a).localeCompare(key(b)));
-}
-
 export interface QuizItemView {
-	id: string;
+	/** The item's token in this session: what the form posts back instead of its id. */
+	token: string;
 	type: QuizItem['type'];
 	promptHtml: string;
 	unit: string;
-	options: { id: string; html: string }[];
-	/** Matching: what each left element is matched with. */
-	targets: { id: string; html: string }[];
+	/** Options, ordering steps or matching left elements, in the order drawn for this session. */
+	options: { token: string; html: string }[];
+	/** Matching: the partners each left element can be matched with, in their own drawn order. */
+	targets: { token: string; html: string }[];
 }
 
 /**
  * What the browser may know of an item before it is answered: the prompt and the options in
- * a shuffled order, never which answer is right, the expected number or the feedback.
+ * the order drawn for this session, each behind an opaque token; never which answer is right,
+ * the expected number, the feedback or a content id.
  */
-export function quizItemView(item: QuizItem, seed: string): QuizItemView {
-	const base = { id: item.id, type: item.type, promptHtml: md(item.prompt), unit: '', options: [], targets: [] };
+export function quizItemView(item: QuizItem, draw: AttemptDraw): QuizItemView {
+	const scopes = itemScopes(item);
+	const base = { token: draw.token(QUIZ_ITEM_SCOPE, item.id), type: item.type, promptHtml: md(item.prompt), unit: '', options: [], targets: [] };
 	switch (item.type) {
 		case 'single':
 		case 'multiple':
-			return { ...base, options: item.choices.map((choice) => ({ id: choice.id, html: mdInline(choice.text) })) };
+			return {
+				...base,
+				options: draw.order(scopes.options, item.choices, (choice) => choice.id).map((choice) => ({ token: draw.token(scopes.options, choice.id), html: mdInline(choice.text) }))
+			};
 		case 'numeric':
 			return { ...base, unit: item.unit };
 		case 'ordering':
-			return { ...base, options: stableShuffle(item.steps, seed).map((step) => ({ id: step.id, html: mdInline(step.text) })) };
+			return {
+				...base,
+				options: draw.order(scopes.options, item.steps, (step) => step.id).map((step) => ({ token: draw.token(scopes.options, step.id), html: mdInline(step.text) }))
+			};
 		case 'matching':
 			return {
 				...base,
-				options: item.pairs.map((pair) => ({ id: pair.id, html: mdInline(pair.left) })),
-				targets: stableShuffle(item.pairs, `${seed}:droite`).map((pair) => ({ id: pair.id, html: mdInline(pair.right) }))
+				options: draw.order(scopes.left, item.pairs, (pair) => pair.id).map((pair) => ({ token: draw.token(scopes.left, pair.id), html: mdInline(pair.left) })),
+				targets: draw.order(scopes.right, item.pairs, (pair) => pair.id).map((pair) => ({ token: draw.token(scopes.right, pair.id), html: mdInline(pair.right) }))
 			};
 	}
 }
@@ -160,14 +166,37 @@ export function scenarioPath(scenario: Scenario, steps: { nodeId: string; choice
 	});
 }
 
-/** Per criterion, the average score of the choices made on the path: what the debrief sums up. */
-export function pathEffects(path: ScenarioStepView[]): Map<string, { total: number; count: number }> {
-	const effects = new Map<string, { total: number; count: number }>();
-	for (const step of path) {
-		for (const { criterionId, score } of step.effects) {
-			const current = effects.get(criterionId) ?? { total: 0, count: 0 };
-			effects.set(criterionId, { total: current.total + score, count: current.count + 1 });
-		}
-	}
-	return effects;
+export interface EndingView {
+	title: string;
+	outcome: 'réussite' | 'partielle' | 'échec';
+	textHtml: string;
+	/** Mean effect of every choice made on the path, in [0, 1]: the score of this run's decisions. */
+	score: number | null;
+	debrief: { criterionId: string; criterion: string; claim: DebriefClaim; played: boolean; html: string }[];
+}
+
+type Ending = Extract<Scenario['nodes'][string], { ending: unknown }>['ending'];
+
+/**
+ * The ending page of a run: per criterion, the claim the choices actually made support
+ * (réussi, partiel, manqué) and the debrief text written for that claim, so the badge and the
+ * words always agree with the path taken.
+ */
+export function endingDebrief(ending: Ending, path: ScenarioStepView[], criteria: Map<string, Criterion>): EndingView {
+	const averages = averageEffects(path.map((step) => ({ effects: Object.fromEntries(step.effects.map((e) => [e.criterionId, e.score])) })));
+	const all = path.flatMap((step) => step.effects.map((effect) => effect.score));
+	const ids = [...new Set([...Object.keys(ending.debrief), ...averages.keys()])];
+	return {
+		title: ending.title,
+		outcome: ending.outcome,
+		textHtml: md(ending.text),
+		score: all.length ? all.reduce((sum, value) => sum + value, 0) / all.length : null,
+		debrief: ids.map((criterionId) => {
+			const claim = claimOf(averages.get(criterionId) ?? null);
+			const line = ending.debrief[criterionId];
+			// A bare text (refused by the content check) is shown as written rather than lost.
+			const text = typeof line === 'string' ? line : line?.[claim];
+			return { criterionId, criterion: criteria.get(criterionId)?.text ?? criterionId, claim, played: averages.has(criterionId), html: text ? md(text) : '' };
+		})
+	};
 }

@@ -6,6 +6,8 @@ import { isUuid } from '$lib/server/db/ids';
 import { parseResponse } from '$lib/server/learning/grading';
 import { equivalentsOf, requireModule } from '$lib/server/learning/modules';
 import { findQuizSession, submitQuizAnswer } from '$lib/server/learning/quiz.service';
+import { attemptDraw } from '$lib/server/learning/attempt-draw';
+import { QUIZ_ITEM_SCOPE } from '$lib/server/learning/draw-scopes';
 import { answerFeedback, quizItemView } from '$lib/server/learning/views';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,8 +24,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 	const items = session.itemIds.map((id) => module.quiz.find((item) => item.id === id)).filter((item) => item !== undefined);
 	const position = items.findIndex((item) => !session.answers.has(item.id));
+	const draw = attemptDraw(session.drawSeed);
+	const tokenOf = (itemId: string) => draw.token(QUIZ_ITEM_SCOPE, itemId);
 	const corrected = url.searchParams.get('corrige');
-	const correctedItem = corrected ? items.find((item) => item.id === corrected) : undefined;
+	const correctedItem = corrected ? items.find((item) => tokenOf(item.id) === corrected) : undefined;
 	const correctedAnswer = correctedItem ? session.answers.get(correctedItem.id) : undefined;
 	const current = position === -1 ? null : items[position];
 
@@ -36,11 +40,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		notice: NOTICES[url.searchParams.get('info') ?? ''] ?? null,
 		feedback: correctedItem && correctedAnswer ? answerFeedback(correctedItem, correctedAnswer.response, correctedAnswer.score, catalog.criteria) : null,
 		// A fresh key per rendering: resubmitting this very form is recognised, a new answer is not.
-		question: current ? { ...quizItemView(current, session.id), number: position + 1, idempotencyKey: randomUUID() } : null,
+		question: current ? { ...quizItemView(current, draw), number: position + 1, idempotencyKey: randomUUID() } : null,
 		results:
 			position === -1
 				? items.map((item) => ({
-						id: item.id,
+						token: tokenOf(item.id),
 						score: session.answers.get(item.id)?.score ?? 0,
 						criteria: item.criteria.map((id) => ({ id, text: catalog.criteria.get(id)?.text ?? id }))
 					}))
@@ -52,21 +56,27 @@ export const actions: Actions = {
 	answer: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
 		const { module } = requireModule(params.certification, params.competence);
+		const session = await findQuizSession(getDb(), user.id, params.session);
+		if (!session) error(404, 'Quiz introuvable.');
 		const form = await request.formData();
-		const itemId = String(form.get('item') ?? '');
+		const itemToken = String(form.get('item') ?? '');
 		const idempotencyKey = String(form.get('idempotency_key') ?? '');
-		const item = module.quiz.find((candidate) => candidate.id === itemId);
+		// The page knows the item by its token in this session: map it back to the content.
+		const draw = attemptDraw(session.drawSeed);
+		const itemId = draw.resolve(QUIZ_ITEM_SCOPE, session.itemIds, itemToken);
+		const item = itemId ? module.quiz.find((candidate) => candidate.id === itemId) : undefined;
 		if (!item || !isUuid(idempotencyKey)) error(400, 'Formulaire incomplet : rechargez la page.');
 
-		const parsed = parseResponse(item, form);
+		const parsed = parseResponse(item, form, draw);
 		if (!parsed.ok) {
-			// Keep what was typed or ticked so the candidate only fixes what is missing.
-			return fail(400, { itemId, message: parsed.message, values: Object.fromEntries([...form.keys()].map((key) => [key, form.getAll(key).map(String)])) });
+			// Keep what was typed or ticked (shortened if huge) so the candidate only fixes what is missing.
+			const values = Object.fromEntries([...form.keys()].map((key) => [key, form.getAll(key).map((value) => String(value).slice(0, 200))]));
+			return fail(400, { itemToken, message: parsed.message, values });
 		}
 		const outcome = await submitQuizAnswer(getDb(), {
 			userId: user.id,
-			sessionId: params.session,
-			itemId,
+			sessionId: session.id,
+			itemId: item.id,
 			idempotencyKey,
 			response: parsed.response,
 			module,
@@ -82,9 +92,9 @@ export const actions: Actions = {
 			case 'finished':
 				redirect(303, `${here}?info=termine`);
 			case 'already-answered':
-				redirect(303, `${here}?corrige=${encodeURIComponent(itemId)}&info=deja-repondu`);
+				redirect(303, `${here}?corrige=${itemToken}&info=deja-repondu`);
 			default:
-				redirect(303, `${here}?corrige=${encodeURIComponent(itemId)}`);
+				redirect(303, `${here}?corrige=${itemToken}`);
 		}
 	}
 };

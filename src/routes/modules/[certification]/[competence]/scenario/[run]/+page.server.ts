@@ -5,7 +5,9 @@ import { getDb } from '$lib/server/db';
 import { isUuid } from '$lib/server/db/ids';
 import { equivalentsOf, requireModule } from '$lib/server/learning/modules';
 import { chooseScenarioOption, findScenarioRun } from '$lib/server/learning/scenario.service';
-import { md, mdInline, pathEffects, scenarioPath } from '$lib/server/learning/views';
+import { attemptDraw } from '$lib/server/learning/attempt-draw';
+import { nodeChoiceScope, SCENARIO_NODE_SCOPE } from '$lib/server/learning/draw-scopes';
+import { endingDebrief, md, mdInline, scenarioPath } from '$lib/server/learning/views';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
@@ -23,7 +25,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const path = scenarioPath(scenario, run.steps);
 	const node = scenario.nodes[run.currentNode];
 	const ending = node && 'ending' in node ? node.ending : null;
-	const effects = pathEffects(path);
+	const draw = attemptDraw(run.drawSeed);
+	const choiceScope = nodeChoiceScope(scenario.id, run.currentNode);
 	return {
 		competence: { id: competence.id, number: competence.number, title: competence.title },
 		moduleHref: `/modules/${params.certification}/${params.competence}`,
@@ -33,29 +36,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		current:
 			node && 'choices' in node
 				? {
-						nodeId: run.currentNode,
+						nodeToken: draw.token(SCENARIO_NODE_SCOPE, run.currentNode),
 						textHtml: md(node.text),
-						// Only the wording of each choice: its effects stay on the server.
-						choices: node.choices.map((choice) => ({ id: choice.id, html: mdInline(choice.text) })),
+						// Only the wording of each choice, in the order drawn for this run: effects stay on the server.
+						choices: draw.order(choiceScope, node.choices, (choice) => choice.id).map((choice) => ({ token: draw.token(choiceScope, choice.id), html: mdInline(choice.text) })),
 						idempotencyKey: randomUUID()
 					}
 				: null,
-		ending: ending
-			? {
-					title: ending.title,
-					outcome: ending.outcome,
-					textHtml: md(ending.text),
-					debrief: [...new Set([...Object.keys(ending.debrief), ...effects.keys()])].map((criterionId) => {
-						const effect = effects.get(criterionId);
-						return {
-							criterionId,
-							criterion: catalog.criteria.get(criterionId)?.text ?? criterionId,
-							html: ending.debrief[criterionId] ? md(ending.debrief[criterionId]) : '',
-							average: effect ? effect.total / effect.count : null
-						};
-					})
-				}
-			: null
+		ending: ending ? endingDebrief(ending, path, catalog.criteria) : null
 	};
 };
 
@@ -64,15 +52,21 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		const { module } = requireModule(params.certification, params.competence);
 		const form = await request.formData();
-		const nodeId = String(form.get('node') ?? '');
-		const choiceId = String(form.get('choice') ?? '');
+		const nodeToken = String(form.get('node') ?? '');
+		const choiceToken = String(form.get('choice') ?? '');
 		const idempotencyKey = String(form.get('idempotency_key') ?? '');
 		if (!isUuid(idempotencyKey)) error(400, 'Formulaire incomplet : rechargez la page.');
-		if (!choiceId) return fail(400, { message: 'Choisissez une option avant de valider.' });
+		if (!choiceToken) return fail(400, { message: 'Choisissez une option avant de valider.' });
 
 		const run = await findScenarioRun(getDb(), user.id, params.run);
 		const scenario = run && module.scenarios.find((s) => s.id === run.scenarioId);
 		if (!run || !scenario) error(404, 'Cas pratique introuvable.');
+		// The page names the node and the choice by their tokens in this run: map them back.
+		const draw = attemptDraw(run.drawSeed);
+		const nodeId = draw.resolve(SCENARIO_NODE_SCOPE, Object.keys(scenario.nodes), nodeToken) ?? '';
+		const node = scenario.nodes[nodeId];
+		const choiceIds = node && 'choices' in node ? node.choices.map((choice) => choice.id) : [];
+		const choiceId = draw.resolve(nodeChoiceScope(scenario.id, nodeId), choiceIds, choiceToken) ?? '';
 		const outcome = await chooseScenarioOption(getDb(), {
 			userId: user.id,
 			runId: run.id,
