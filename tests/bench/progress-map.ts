@@ -115,7 +115,7 @@ async function benchEngine(run: EngineRun, migrations: MigrationModules): Promis
 		const headers = { cookie: `jalon_session=${seeded.token}` };
 		const check = await fetch(`${app.origin}${MAP_PATH}`, { headers, redirect: 'manual' });
 		const body = await check.text();
-		if (check.status !== 200 || !body.includes('Verdict d’un jury')) {
+		if (check.status !== 200 || !body.includes('Estimation de préparation')) {
 			throw new Error(`la carte ne répond pas comme prévu (statut ${check.status}) : build/ est-il à jour ? Relancez avec -- --build.`);
 		}
 		for (const page of PAGES) {

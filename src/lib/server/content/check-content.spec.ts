@@ -86,4 +86,38 @@ describe('content check', () => {
 		const problems = problemsOf({ 'modules/demo/c9/quiz.yaml': 'items: []\n' });
 		expect(problems).toContainEqual(expect.objectContaining({ file: 'modules/demo/c9', message: expect.stringContaining('demo.c9') }));
 	});
+
+	it('refuses a debrief line with no text for a claim some path reaches, naming the path', () => {
+		const scenario = fixtureScenario.replace(", manqué: Vous avez cédé sans traiter l'objection.", '');
+		const problems = problemsOf({ 'modules/demo/c1/scenarios/1.yaml': scenario });
+		expect(problems).toContainEqual(
+			expect.objectContaining({ path: 'nodes.fin.ending.debrief.demo.c1.met1', message: expect.stringMatching(/n1\.b.*« manqué »/) })
+		);
+	});
+
+	it('refuses a debrief line that makes no claim', () => {
+		const scenario = fixtureScenario.replace(/debrief: \{ demo\.c1\.met1: \{[^}]*\} \}/, "debrief: { demo.c1.met1: Vous avez traité l'objection. }");
+		const problems = problemsOf({ 'modules/demo/c1/scenarios/1.yaml': scenario });
+		expect(problems).toContainEqual(expect.objectContaining({ path: 'nodes.fin.ending.debrief.demo.c1.met1', message: expect.stringContaining('sans affirmation') }));
+	});
+
+	it('refuses a debrief text for a claim no path reaches', () => {
+		const scenario = fixtureScenario.replace('manqué: Vous avez cédé', 'partiel: Vous avez à moitié traité, manqué: Vous avez cédé');
+		const problems = problemsOf({ 'modules/demo/c1/scenarios/1.yaml': scenario });
+		expect(problems).toContainEqual(expect.objectContaining({ path: 'nodes.fin.ending.debrief.demo.c1.met1.partiel', message: expect.stringContaining('jamais lu') }));
+	});
+
+	it('refuses a module whose keys betray themselves by their length, per the ceilings', () => {
+		const ceilings = (value: number) => `{ singleLongest: ${value}, singleShortest: 1, multipleLonger: 1, scenarioLongest: 1, scenarioShortest: 1 }`;
+		const coverage = `guessability:\n  demo:\n    certification: ${ceilings(1)}\n    module: ${ceilings(0.5)}\n`;
+		const problems = problemsOf({ 'coverage.yaml': coverage });
+		expect(problems).toContainEqual(expect.objectContaining({ file: 'coverage.yaml', path: 'guessability.demo.module → demo.c1.singleLongest', message: expect.stringContaining('100,0 %') }));
+		expect(problemsOf({ 'coverage.yaml': coverage.replace(ceilings(0.5), ceilings(1)) })).toEqual([]);
+	});
+
+	it('reports the guessability figures per certification and module', () => {
+		const report = checkContentFiles(fixtureFiles());
+		expect(report.guessability.certifications.demo).toMatchObject({ singleItems: 1, singleLongest: 1, singleShortest: 0 });
+		expect(report.guessability.modules['demo.c1']).toMatchObject({ scenarioNodes: 1 });
+	});
 });

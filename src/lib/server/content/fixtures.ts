@@ -63,7 +63,7 @@ nodes:
       title: Fin
       outcome: réussite
       text: Terminé.
-      debrief: { demo.c1.met1: Vous avez traité l'objection. }
+      debrief: { demo.c1.met1: { réussi: Vous avez traité l'objection., manqué: Vous avez cédé sans traiter l'objection. } }
 `;
 
 export const fixtureLesson = `---
@@ -82,7 +82,7 @@ Texte d'auteur à garder.
 
 Autre texte.
 
-## Ce que le jury regardera
+## Ce que les évaluateurs observeront
 
 - Tout.
 `;

@@ -42,7 +42,7 @@ describe('module generator', () => {
 		expect(lesson).toContain("Texte d'auteur à garder.");
 		expect(lesson).toContain('{#demo.c1.met2}');
 		// The new section goes before the closing checklist, which stays last.
-		expect(lesson.indexOf('{#demo.c1.met2}')).toBeLessThan(lesson.indexOf('## Ce que le jury regardera'));
+		expect(lesson.indexOf('{#demo.c1.met2}')).toBeLessThan(lesson.indexOf('## Ce que les évaluateurs observeront'));
 		expect(lesson.trimEnd().endsWith('- Tout.')).toBe(true);
 	});
 

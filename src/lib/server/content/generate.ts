@@ -13,7 +13,7 @@ export interface GenerationPlan {
 	mismatches: string[];
 }
 
-const CLOSING_HEADING = '## Ce que le jury regardera';
+const CLOSING_HEADING = '## Ce que les évaluateurs observeront';
 
 function sectionTitle(criterion: Criterion): string {
 	const firstSentence = criterion.text.replace(/\s+/g, ' ').split(/[:;.]/)[0]?.trim() ?? criterion.id;

@@ -1,7 +1,7 @@
 import type { Executor } from '../db';
 import type { EvidenceSource } from './model';
 
-/** What a tutor or a jury reads about the evidence behind one criterion. */
+/** What a tutor or an evaluator reads about the evidence behind one criterion. */
 export interface EvidenceDigest {
 	count: number;
 	lastAt: Date | null;

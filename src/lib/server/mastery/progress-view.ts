@@ -1,13 +1,14 @@
 /**
  * The progress map as pages show it: the référentiel tree with, on every criterion, its
- * mastery and why, and on every unit the jury's verdict. Pure: built from the catalog, the
- * stored summaries and the readiness assessment.
+ * mastery and why, and on every unit Jalon's estimate of readiness with what it rests on.
+ * Pure: built from the catalog, the stored summaries and the readiness assessment.
  */
 import { moduleHref } from '../../paths';
 import type { Certification, Unit } from '../content/types';
 import { masteryOf, type CriterionSummary, type MasteryStatus } from './model';
 import { assessReadiness, type ActivityIndex, type CriterionState, type NextActivity, type Verdict } from './readiness';
 import type { Evolution } from './evolution';
+import { emptyBasis, sumBasis, type ActivityBasis } from './activity-basis';
 
 export interface CriterionCell {
 	id: string;
@@ -47,6 +48,8 @@ export interface UnitView {
 	competencesAcquired: number;
 	competencesTotal: number;
 	next: NextActivity | null;
+	/** What the unit's estimate rests on. */
+	basis: ActivityBasis;
 	competences: CompetenceView[];
 }
 
@@ -57,6 +60,8 @@ export interface ProgressMap {
 	unitsTotal: number;
 	next: NextActivity | null;
 	counts: Record<MasteryStatus, number>;
+	/** What the whole estimate rests on. */
+	basis: ActivityBasis;
 	units: UnitView[];
 }
 
@@ -70,7 +75,8 @@ export function buildProgressMap(
 	summaries: ReadonlyMap<string, CriterionSummary>,
 	activities: ActivityIndex,
 	moduleIds: ReadonlySet<string>,
-	now: Date
+	now: Date,
+	activity: ReadonlyMap<string, ActivityBasis> = new Map()
 ): ProgressMap {
 	const masteries = new Map<string, ReturnType<typeof masteryOf>>();
 	const states = new Map<string, CriterionState>();
@@ -98,6 +104,7 @@ export function buildProgressMap(
 			competencesAcquired: verdict.competencesAcquired,
 			competencesTotal: verdict.competencesTotal,
 			next: verdict.next,
+			basis: sumBasis(unit.competences.map((competence) => activity.get(competence.id) ?? emptyBasis())),
 			competences: unit.competences.map((competence, c): CompetenceView => {
 				const assessed = verdict.competences[c]!;
 				const nextOf = new Map(assessed.missing.map((missing) => [missing.criterionId, missing.next]));
@@ -139,6 +146,7 @@ export function buildProgressMap(
 		unitsTotal: readiness.unitsTotal,
 		next: readiness.next,
 		counts,
+		basis: sumBasis(units.map((unit) => unit.basis)),
 		units
 	};
 }

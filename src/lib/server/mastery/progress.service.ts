@@ -2,6 +2,7 @@ import type { Executor } from '../db';
 import type { Catalog, Certification } from '../content/types';
 import { findEnrolment } from '../learning/enrolment.repository';
 import { equivalentsIndex } from '../referentiel/equivalences';
+import { findActivityBasis } from './activity-basis.repository';
 import { findEvidenceDigests, type EvidenceDigest } from './evidence-digest.repository';
 import { evolutionFrom, lastCheckpoints, weeklyCheckpoints } from './evolution';
 import { findEvidenceBuckets } from './evolution.repository';
@@ -32,6 +33,8 @@ function indexesOf(catalog: Catalog): CatalogIndexes {
 	return found;
 }
 
+const competenceIdsOf = (certification: Certification) => certification.units.flatMap((unit) => unit.competences.map((competence) => competence.id));
+
 export function criterionIdsOf(certification: Certification): string[] {
 	return certification.units.flatMap((unit) => unit.competences.flatMap((competence) => competence.criteria.map((criterion) => criterion.id)));
 }
@@ -49,10 +52,11 @@ export async function loadProgressPage(db: Executor, catalog: Catalog, userId: s
 	// The three reads do not depend on each other: twelve weeks are read, and the weeks before
 	// the enrolment dropped afterwards, so no round trip waits for another.
 	const checkpoints = weeklyCheckpoints(now, null);
-	const [enrolment, summaries, buckets] = await Promise.all([
+	const [enrolment, summaries, buckets, activity] = await Promise.all([
 		findEnrolment(db, userId, certification.id),
 		findSummaries(db, userId, ids),
-		findEvidenceBuckets(db, userId, sources, checkpoints)
+		findEvidenceBuckets(db, userId, sources, checkpoints),
+		findActivityBasis(db, userId, competenceIdsOf(certification))
 	]);
 	if (!enrolment) return null;
 	const units = certification.units.map((unit) => ({
@@ -61,7 +65,7 @@ export async function loadProgressPage(db: Executor, catalog: Catalog, userId: s
 	}));
 	const evolution = evolutionFrom(summaries, buckets, checkpoints, units, equivalentsOf);
 	return {
-		...buildProgressMap(certification, summaries, activities, moduleIds, now),
+		...buildProgressMap(certification, summaries, activities, moduleIds, now, activity),
 		evolution: lastCheckpoints(evolution, weeklyCheckpoints(now, enrolment.createdAt).length)
 	};
 }
@@ -76,7 +80,11 @@ export async function loadReadinessReport(db: Executor, catalog: Catalog, userId
 	const enrolment = await findEnrolment(db, userId, certification.id);
 	if (!enrolment) return null;
 	const ids = criterionIdsOf(certification);
-	const [summaries, evidence] = await Promise.all([findSummaries(db, userId, ids), findEvidenceDigests(db, userId, ids)]);
+	const [summaries, evidence, activity] = await Promise.all([
+		findSummaries(db, userId, ids),
+		findEvidenceDigests(db, userId, ids),
+		findActivityBasis(db, userId, competenceIdsOf(certification))
+	]);
 	const { activities, moduleIds } = indexesOf(catalog);
-	return { map: buildProgressMap(certification, summaries, activities, moduleIds, now), evidence };
+	return { map: buildProgressMap(certification, summaries, activities, moduleIds, now, activity), evidence };
 }

@@ -1,5 +1,5 @@
 /**
- * Readiness by the certifier's rules: what a jury sitting today would decide, unit by unit,
+ * Readiness by the certifier's rules: Jalon's estimate, unit by unit, of what the certifier's rules require (the evaluators decide),
  * from the status of each criterion. Pure functions over the catalog, no database.
  *
  * - a competence (or capacity) is acquired when every one of its criteria is acquired;
@@ -187,7 +187,7 @@ export function assessUnit(unit: Unit, states: ReadonlyMap<string, CriterionStat
 }
 
 /**
- * The verdict a jury would reach today on each unit of the certification and on the whole,
+ * The estimate of readiness on each unit of the certification and on the whole,
  * with, for every criterion not yet acquired, the activity that would move it. Criteria with
  * no state count as not evaluated.
  */

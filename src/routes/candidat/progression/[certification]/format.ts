@@ -2,7 +2,8 @@
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 const shortDateFormat = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', timeZone: 'Europe/Paris' });
 
-export const formatDate = (date: Date) => dateFormat.format(date);
+/** « 1er décembre 2026 », as French writes the first of the month. */
+export const formatDate = (date: Date) => dateFormat.format(date).replace(/^1 /, '1er ');
 export const formatShortDate = (date: Date) => shortDateFormat.format(date);
 
 /** A self-positioning score as the candidate gave it (oui / partiellement / non). */
@@ -35,4 +36,21 @@ export const plural = (count: number, singular: string, pluralForm = `${singular
 export function validatedTally(validated: number, total: number, blocs: boolean): string {
 	const s = validated > 1 ? 's' : '';
 	return blocs ? `${validated} bloc${s} validé${s} sur ${total}` : `${validated} unité${s} validée${s} sur ${total}`;
+}
+
+/** « 12 réponses à des quiz et 5 décisions en mise en situation »: what an estimate rests on. */
+export function basisText(basis: { quizAnswers: number; scenarioDecisions: number }): string {
+	if (basis.quizAnswers === 0 && basis.scenarioDecisions === 0) return 'aucune activité pour l’instant';
+	return `${plural(basis.quizAnswers, 'réponse')} à des quiz et ${plural(basis.scenarioDecisions, 'décision')} en mise en situation`;
+}
+
+/**
+ * Who decides, per certification type: Jalon only estimates. For a CQPM the commission
+ * d'évaluation evaluates and the jury paritaire de délibération awards (seeds 004 § 3, 002 § III);
+ * for a titre professionnel the source describes no session format.
+ */
+export function whoDecides(type: string): string {
+	return type === 'CQPM'
+		? 'Jalon estime votre préparation à partir de vos activités ; il ne décide rien. Pour un CQPM, c’est la commission d’évaluation qui vous évalue, et le jury paritaire de délibération qui attribue le CQPM ou ses blocs.'
+		: 'Jalon estime votre préparation à partir de vos activités ; il ne décide rien. Le titre professionnel est attribué par un jury ; votre centre de formation vous précise le déroulement de la session.';
 }
