@@ -11,6 +11,10 @@ const config = {
 		// JALON_BUILD_DIR / JALON_KIT_DIR let two builds of one checkout run side by side.
 		adapter: adapter({ out: process.env.JALON_BUILD_DIR || 'build', precompress: false }),
 		outDir: process.env.JALON_KIT_DIR || '.svelte-kit',
+		// SvelteKit's own Origin check answers in English plain text; the `refuseCrossSite`
+		// handle (src/lib/server/auth/handles.ts) refuses the same requests, and any other
+		// state-changing one, in French.
+		csrf: { trustedOrigins: ['*'] },
 		// No inline script may run unless SvelteKit hashed it: the CSP is the last line of
 		// defence if sanitising user or authored markdown ever misses something.
 		csp: {

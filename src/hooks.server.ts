@@ -1,12 +1,17 @@
 import { isHttpError, isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { authenticate, authorize, securityHeaders } from '$lib/server/auth/handles';
+import { authenticate, authorize, readableBody, refuseCrossSite, securityHeaders } from '$lib/server/auth/handles';
 import { registerAuthStartupTasks } from '$lib/server/auth/startup-tasks';
+import { registerEvidenceStartupTasks } from '$lib/server/evidence/startup-tasks';
+import { registerMailStartupTasks } from '$lib/server/mail/background';
 import { formatRequestLine } from '$lib/server/request-log';
 import { startDatabase } from '$lib/server/startup';
 
-// Purge of expired sessions and tokens, demo accounts on the embedded database.
+// Purge of expired sessions, tokens and throttle counters (at start and every 10 minutes),
+// demo accounts on the embedded database; the mail worker when SMTP_URL is set.
 registerAuthStartupTasks();
+registerEvidenceStartupTasks();
+registerMailStartupTasks();
 
 export const init: ServerInit = async () => {
 	try {
@@ -34,13 +39,22 @@ const logRequest: Handle = async ({ event, resolve }) => {
 	}
 };
 
-// Log, then headers on whatever comes back, then who is asking, then whether they may.
-export const handle: Handle = sequence(logRequest, securityHeaders, authenticate, authorize);
+// Log, then headers on whatever comes back, then refuse other sites' posts and unreadable
+// bodies, then who is asking, then whether they may.
+export const handle: Handle = sequence(logRequest, securityHeaders, refuseCrossSite, readableBody, authenticate, authorize);
+
+/** French messages for the framework's own refusals (its English text is never shown). */
+const ERROR_MESSAGES: Record<number, string> = {
+	400: 'La requête est mal formée. Rechargez la page et réessayez.',
+	404: 'Page introuvable.',
+	405: 'Cette adresse n’accepte pas ce type de requête.',
+	413: 'Le contenu envoyé est trop volumineux.',
+	415: 'Ce type de contenu n’est pas accepté ici : envoyez le formulaire depuis la page.'
+};
 
 export const handleError: HandleServerError = ({ error, status }) => {
-	// The detail goes to the server log; the visitor gets a calm French message, never a stack.
-	if (status !== 404) console.error(error);
-	return {
-		message: status === 404 ? 'Page introuvable.' : 'Une erreur inattendue est survenue. Réessayez dans un instant.'
-	};
+	// The detail goes to the server log (not for the refusals above: they are the visitor's);
+	// the visitor gets a calm French message, never a stack.
+	if (!(status in ERROR_MESSAGES)) console.error(error);
+	return { message: ERROR_MESSAGES[status] ?? 'Une erreur inattendue est survenue. Réessayez dans un instant.' };
 };

@@ -6,10 +6,27 @@ import { openDatabase } from './db/open-database';
 
 type StartupTask = () => Promise<void>;
 const afterMigrationTasks: StartupTask[] = [];
+const shutdownTasks: StartupTask[] = [];
 
 /** Lets a domain run work once the database is migrated (e.g. creating demo accounts). */
 export function onDatabaseReady(task: StartupTask): void {
 	afterMigrationTasks.push(task);
+}
+
+/** Lets a domain stop its background work (timers, a worker) before the database closes. */
+export function onShutdown(task: StartupTask): void {
+	shutdownTasks.push(task);
+}
+
+/**
+ * Lines printed last at start-up, after the address (e.g. the demo accounts), read by the
+ * server entry (src/cli/server.js) once it listens.
+ */
+export function addStartupNote(line: string): void {
+	const global = globalThis as Record<symbol, unknown>;
+	// Started some other way (node build/index.js): print now.
+	if (!global[Symbol.for('jalon.serverEntry')]) return console.log(line);
+	((global[Symbol.for('jalon.startupNotes')] ??= []) as string[]).push(line);
 }
 
 /**
@@ -30,6 +47,10 @@ export async function startDatabase(): Promise<void> {
 	for (const task of afterMigrationTasks) await task();
 	// The Node adapter emits this once in-flight requests have finished after SIGTERM/SIGINT.
 	process.once('sveltekit:shutdown' as NodeJS.Signals, () => {
-		void closeDatabase().then(() => console.log('[jalon] base de données fermée'));
+		void (async () => {
+			for (const task of shutdownTasks) await task().catch((error) => console.error(error));
+			await closeDatabase();
+			console.log('[jalon] base de données fermée');
+		})();
 	});
 }

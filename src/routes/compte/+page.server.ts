@@ -8,7 +8,8 @@ import { invalidateUserSessions } from '$lib/server/auth/session';
 import { deleteSessionTokenCookie, setSessionTokenCookie } from '$lib/server/auth/session-cookie';
 import { countUserSessions } from '$lib/server/auth/sessions.repository';
 import { describeRetryAfter } from '$lib/server/auth/throttle';
-import { readField, type FieldErrors } from '$lib/server/auth/validation';
+import { readFormData } from '$lib/server/auth/form';
+import { checkControlCharacters, readField, type FieldErrors } from '$lib/server/auth/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -22,13 +23,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const user = requireUser(event.locals);
-		const form = await event.request.formData();
-		const result = await changePassword(getDb(), {
-			user,
-			currentPassword: readField(form, 'currentPassword'),
-			newPassword: readField(form, 'newPassword'),
-			address: event.getClientAddress()
-		});
+		const form = await readFormData(event.request);
+		const currentPassword = readField(form, 'currentPassword');
+		const newPassword = readField(form, 'newPassword');
+		const unsafe = checkControlCharacters({ currentPassword, newPassword });
+		if (Object.keys(unsafe).length > 0) return fail(400, { action: 'changePassword', message: null, errors: unsafe });
+		const result = await changePassword(getDb(), { user, currentPassword, newPassword, address: event.getClientAddress() });
 		if (!result.ok && 'retryAfterSeconds' in result) {
 			event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
 			return fail(429, { action: 'changePassword', message: describeRetryAfter(result.retryAfterSeconds), errors: {} as FieldErrors });
@@ -47,8 +47,11 @@ export const actions: Actions = {
 
 	deleteAccount: async (event) => {
 		const user = requireUser(event.locals);
-		const form = await event.request.formData();
-		const result = await deleteAccount(getDb(), { user, password: readField(form, 'password'), address: event.getClientAddress() });
+		const form = await readFormData(event.request);
+		const password = readField(form, 'password');
+		const unsafe = checkControlCharacters({ password });
+		if (Object.keys(unsafe).length > 0) return fail(400, { action: 'deleteAccount', message: null, errors: unsafe });
+		const result = await deleteAccount(getDb(), { user, password, address: event.getClientAddress() });
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
 				event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });

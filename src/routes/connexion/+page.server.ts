@@ -4,7 +4,8 @@ import { checkPasswordLogin } from '$lib/server/auth/login';
 import { HOME_AFTER_LOGIN, RETURN_PARAM, safeRedirectTarget } from '$lib/server/auth/redirect-target';
 import { startSession } from '$lib/server/auth/session-flow';
 import { describeRetryAfter } from '$lib/server/auth/throttle';
-import { readField, type FieldErrors } from '$lib/server/auth/validation';
+import { readFormData } from '$lib/server/auth/form';
+import { checkControlCharacters, readField, type FieldErrors } from '$lib/server/auth/validation';
 import { LOGIN_NOTICES } from './notices';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,15 +17,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readFormData(event.request);
 		const email = readField(form, 'email').trim();
 		const password = readField(form, 'password');
 		const returnTo = safeRedirectTarget(readField(form, RETURN_PARAM));
 
-		const errors: FieldErrors = {};
+		const errors: FieldErrors = checkControlCharacters({ email, password });
 		if (!email) errors.email = 'Saisissez votre adresse e-mail.';
 		if (!password) errors.password = 'Saisissez votre mot de passe.';
-		if (Object.keys(errors).length > 0) return fail(400, { email, errors });
+		if (Object.keys(errors).length > 0) return fail(400, { email: errors.email ? '' : email, errors });
 
 		const result = await checkPasswordLogin(getDb(), { email, password, address: event.getClientAddress() });
 		if (result.outcome === 'throttled') {

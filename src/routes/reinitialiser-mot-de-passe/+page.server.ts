@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/db';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password-policy';
 import { findResetTokenUser, resetPassword } from '$lib/server/auth/reset';
 import { endSession } from '$lib/server/auth/session-flow';
-import { readField } from '$lib/server/auth/validation';
+import { readFormData } from '$lib/server/auth/form';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters, readField } from '$lib/server/auth/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -14,9 +15,12 @@ export const load: PageServerLoad = async ({ url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readFormData(event.request);
 		const token = readField(form, 'jeton');
-		const result = await resetPassword(getDb(), { token, newPassword: readField(form, 'password') });
+		const password = readField(form, 'password');
+		if (hasControlCharacters(token)) return fail(400, { invalidToken: true, errors: {} });
+		if (hasControlCharacters(password)) return fail(400, { invalidToken: false, errors: { password: CONTROL_CHARACTER_MESSAGE } });
+		const result = await resetPassword(getDb(), { token, newPassword: password });
 		if (!result.ok && result.reason === 'invalid-token') return fail(400, { invalidToken: true, errors: {} });
 		if (!result.ok) return fail(400, { invalidToken: false, errors: { password: result.message } });
 

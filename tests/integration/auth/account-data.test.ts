@@ -4,10 +4,9 @@ import { deleteAccount, deleteAccountNow, exportAccountData } from '../../../src
 import { requestPasswordReset } from '../../../src/lib/server/auth/reset';
 import { changeUserRole } from '../../../src/lib/server/auth/role-change';
 import { createSession, generateSessionToken, validateSessionToken } from '../../../src/lib/server/auth/session';
-import { recordThrottleEvents } from '../../../src/lib/server/auth/throttle';
+import { consumeAttempts, throttleSubjectHash } from '../../../src/lib/server/auth/throttle';
 import { listUserReferences } from '../../../src/lib/server/auth/user-data.repository';
 import { findUserById } from '../../../src/lib/server/auth/users.repository';
-import { createOutboxMailer } from '../../../src/lib/server/mail/outbox-mailer';
 import { createAccount, TEST_PASSWORD } from '../../helpers/accounts';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../helpers/test-database';
 
@@ -16,7 +15,8 @@ import { createTestDatabase, describeEachEngine, type TestDatabase } from '../..
  * Anything not listed here must be ON DELETE CASCADE (see src/lib/server/auth/README.md).
  */
 const NON_CASCADING_REFERENCES: Record<string, string> = {
-	'role_change_audit.actor_id': 'SET NULL: the audit entry outlives the admin who made the change, without their identity'
+	'role_change_audit.actor_id': 'SET NULL: the audit entry outlives the admin who made the change, without their identity',
+	'evidence.recorded_by': 'SET NULL: an observation or a validated proof belongs to the candidate’s ledger and outlives the trainer who recorded it, unsigned'
 };
 
 describeEachEngine('account data (RGPD)', (engine) => {
@@ -41,8 +41,8 @@ describeEachEngine('account data (RGPD)', (engine) => {
 	/** Gives the user rows in every auth table, as real use would. */
 	async function populate(userId: string, email: string): Promise<void> {
 		await createSession(database.db, generateSessionToken(), userId);
-		await requestPasswordReset(database.db, createOutboxMailer(database.db, () => {}), { email, origin: 'http://jalon.test', address: '100.64.0.1' });
-		await recordThrottleEvents(database.db, [['loginAccount', email]]);
+		await requestPasswordReset(database.db, { email, origin: 'http://jalon.test', address: `100.64.${Math.floor(Math.random() * 250)}.1` });
+		await consumeAttempts(database.db, [['loginAccount', email]]);
 	}
 
 	it('every foreign key to app_user cascades on delete, or is a listed exception', async () => {
@@ -74,6 +74,12 @@ describeEachEngine('account data (RGPD)', (engine) => {
 
 		const text = JSON.stringify(data);
 		expect(text).not.toContain('$argon2id');
+		// The reset link is live: neither the outbox row nor anything else may carry it.
+		const [queued] = await database.db.selectFrom('outbox').select('secret').where('user_id', '=', user.id).execute();
+		const liveToken = /jeton=([a-z2-7]+)/.exec(queued!.secret ?? '')![1]!;
+		expect(text).not.toContain(liveToken);
+		expect(text).not.toContain('jeton=');
+		expect(data.tables.outbox![0]).not.toHaveProperty('secret');
 		expect(text).not.toContain(other.id);
 		expect(text).not.toContain(other.email);
 	});
@@ -101,8 +107,13 @@ describeEachEngine('account data (RGPD)', (engine) => {
 		expect(await deleteAccount(database.db, { user: asUser, password: 'pas le bon', address: '100.64.0.2' })).toEqual({ ok: false, reason: 'wrong-password' });
 		expect(await findUserById(database.db, user.id)).not.toBeNull();
 
+		const buckets = () =>
+			database.db.selectFrom('throttle_counter').select('bucket').where('bucket', 'like', `%:${throttleSubjectHash(user.email)}`).execute();
+		expect((await buckets()).length).toBeGreaterThan(0);
 		expect(await deleteAccount(database.db, { user: asUser, password: TEST_PASSWORD, address: '100.64.0.2' })).toEqual({ ok: true });
 		expect(await rowsReferencing(user.id)).toEqual({});
+		// Throttle counters keyed by the email's hash go with the account.
+		expect(await buckets()).toEqual([]);
 		expect((await validateSessionToken(database.db, session)).user).toBeNull();
 		// Nobody else lost anything.
 		expect(Object.keys(await rowsReferencing(other.id)).length).toBeGreaterThan(2);

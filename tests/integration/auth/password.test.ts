@@ -66,7 +66,7 @@ describeEachEngine('logging in with a password', (engine) => {
 	});
 
 	it('sign-up stores the argon2id hash, never the password, and gives the candidate role', async () => {
-		const result = await signUp(database.db, { email: 'Nouvelle.Candidate@Exemple.fr', displayName: '  Nina   Candidate ', password: 'les blés sont mûrs en juillet' });
+		const result = await signUp(database.db, { email: 'Nouvelle.Candidate@Exemple.fr', displayName: '  Nina   Candidate ', password: 'les blés sont mûrs en juillet', address: '198.51.100.9' });
 		expect(result.ok).toBe(true);
 		const user = await findUserByEmail(database.db, 'nouvelle.candidate@exemple.fr');
 		expect(user).toMatchObject({ email: 'nouvelle.candidate@exemple.fr', displayName: 'Nina Candidate', role: 'candidate' });
@@ -77,7 +77,7 @@ describeEachEngine('logging in with a password', (engine) => {
 
 	it('sign-up refuses bad input field by field and writes nothing', async () => {
 		const before = await database.db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-		const result = await signUp(database.db, { email: 'pas-une-adresse', displayName: ' ', password: 'password' });
+		const result = await signUp(database.db, { email: 'pas-une-adresse', displayName: ' ', password: 'password', address: '198.51.100.9' });
 		expect(result).toEqual({
 			ok: false,
 			errors: {
@@ -92,7 +92,7 @@ describeEachEngine('logging in with a password', (engine) => {
 
 	it('sign-up refuses an email already used, whatever its case', async () => {
 		const user = await createAccount(database.db);
-		const result = await signUp(database.db, { email: user.email.toUpperCase(), displayName: 'Doublon', password: 'une autre phrase de passe' });
+		const result = await signUp(database.db, { email: user.email.toUpperCase(), displayName: 'Doublon', password: 'une autre phrase de passe', address: '198.51.100.9' });
 		expect(result).toEqual({ ok: false, errors: { email: expect.stringMatching(/existe déjà/) } });
 	});
 });

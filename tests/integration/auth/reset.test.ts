@@ -2,41 +2,41 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkPasswordLogin } from '../../../src/lib/server/auth/login';
 import { findResetTokenUser, requestPasswordReset, resetPassword } from '../../../src/lib/server/auth/reset';
 import { createSession, generateSessionToken, hashToken, validateSessionToken } from '../../../src/lib/server/auth/session';
-import { createOutboxMailer } from '../../../src/lib/server/mail/outbox-mailer';
+import { OUTBOX_SECRET_MARKER } from '../../../src/lib/server/mail/mailer';
 import { listOutboxMessages } from '../../../src/lib/server/mail/outbox.repository';
 import { at, createAccount, minutes, TEST_PASSWORD } from '../../helpers/accounts';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../helpers/test-database';
 
 describeEachEngine('password reset', (engine) => {
 	let database: TestDatabase;
-	const logged: string[] = [];
 	beforeAll(async () => {
 		database = await createTestDatabase(engine);
 	});
 	afterAll(async () => database?.destroy());
 
-	const mailer = () => createOutboxMailer(database.db, (line) => logged.push(line));
 	let address = 0;
 	const request = (email: string, now = new Date()) =>
-		requestPasswordReset(database.db, mailer(), { email, origin: 'http://jalon.test', address: `198.18.0.${++address}`, now });
+		requestPasswordReset(database.db, { email, origin: 'http://jalon.test', address: `198.18.0.${++address}`, now });
 
-	/** The token of the last link mailed to this address, read from the outbox. */
+	/** The token of the last link queued for this address, read from the outbox. */
 	async function lastLinkToken(email: string): Promise<string> {
 		const message = (await listOutboxMessages(database.db)).find((m) => m.recipient === email);
-		const match = /http:\/\/jalon\.test\/reinitialiser-mot-de-passe\?jeton=([a-z2-7]+)/.exec(message?.body ?? '');
+		const match = /^http:\/\/jalon\.test\/reinitialiser-mot-de-passe\?jeton=([a-z2-7]+)$/.exec(message?.secret ?? '');
 		if (!match) throw new Error(`aucun lien pour ${email}`);
 		return match[1]!;
 	}
 
-	it('mails a link through the outbox, stores only the token’s hash and logs the link', async () => {
+	it('queues a link in the outbox, apart from the text, and stores only the token’s hash', async () => {
 		const user = await createAccount(database.db);
 		expect(await request(user.email)).toEqual({ ok: true });
 		const token = await lastLinkToken(user.email);
 		const rows = await database.db.selectFrom('password_reset_token').selectAll().where('user_id', '=', user.id).execute();
 		expect(rows).toHaveLength(1);
 		expect(rows[0]!.id).toBe(hashToken(token));
-		expect(logged.some((line) => line.includes(token))).toBe(true);
-		expect(logged.join('\n')).not.toContain(TEST_PASSWORD);
+		const [message] = await database.db.selectFrom('outbox').selectAll().where('user_id', '=', user.id).execute();
+		expect(message).toMatchObject({ status: 'pending', attempts: 0 });
+		expect(message!.body).not.toContain(token);
+		expect(message!.body).toContain(OUTBOX_SECRET_MARKER);
 	});
 
 	it('answers the same for an unknown email and sends nothing', async () => {
@@ -93,6 +93,35 @@ describeEachEngine('password reset', (engine) => {
 		const result = await resetPassword(database.db, { token, newPassword: 'motdepasse123' });
 		expect(result).toMatchObject({ ok: false, reason: 'weak-password' });
 		expect((await findResetTokenUser(database.db, token))?.id).toBe(user.id);
+	});
+
+	it('40 parallel requests for one account: 3 mails queued, one live link', async () => {
+		const user = await createAccount(database.db, { name: 'rafale' });
+		const results = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => requestPasswordReset(database.db, { email: user.email, origin: 'http://jalon.test', address: `198.19.0.${i}` }))
+		);
+		expect(results.filter((result) => result.ok)).toHaveLength(3);
+		const mails = await database.db.selectFrom('outbox').select('secret').where('user_id', '=', user.id).execute();
+		expect(mails).toHaveLength(3);
+		const tokens = await database.db.selectFrom('password_reset_token').select('id').where('user_id', '=', user.id).execute();
+		expect(tokens).toHaveLength(1);
+		// The one live token is one of the links queued; the other two open nothing.
+		const live = mails.map((mail) => /jeton=([a-z2-7]+)/.exec(mail.secret!)![1]!).filter((token) => hashToken(token) === tokens[0]!.id);
+		expect(live).toHaveLength(1);
+	});
+
+	it('40 parallel requests from one address for as many emails: 10 counted', async () => {
+		const results = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => requestPasswordReset(database.db, { email: `inconnu-${i}@exemple.fr`, origin: 'http://jalon.test', address: '198.19.1.1' }))
+		);
+		expect(results.filter((result) => result.ok)).toHaveLength(10);
+	});
+
+	it('the answer is the same for a known and an unknown address, and so is the work done in the request', async () => {
+		const user = await createAccount(database.db);
+		const known = await requestPasswordReset(database.db, { email: user.email, origin: 'http://jalon.test', address: '198.19.2.1' });
+		const unknown = await requestPasswordReset(database.db, { email: 'personne-du-tout@exemple.fr', origin: 'http://jalon.test', address: '198.19.2.2' });
+		expect(known).toEqual(unknown);
 	});
 
 	it('three requests an hour per email, then HTTP 429 territory', async () => {

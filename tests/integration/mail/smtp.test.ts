@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, isOutboxMode } from '../../../src/lib/server/mail/mailer';
+import { createMailTransport, isOutboxMode } from '../../../src/lib/server/mail/mailer';
 import { sendSmtpMessage } from '../../../src/lib/server/mail/smtp-mailer';
 
 /**
@@ -54,7 +54,8 @@ describe('SMTP mailer', () => {
 	afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 	it('is chosen when SMTP_URL is set; the outbox otherwise', () => {
-		expect(createMailer(null as never, { SMTP_URL: 'smtp://relais.exemple.fr:587' }).kind).toBe('smtp');
+		expect(createMailTransport({ SMTP_URL: 'smtp://relais.exemple.fr:587' })?.kind).toBe('smtp');
+		expect(createMailTransport({})).toBeNull();
 		expect(isOutboxMode({ SMTP_URL: 'smtp://relais.exemple.fr' })).toBe(false);
 		expect(isOutboxMode({})).toBe(true);
 	});

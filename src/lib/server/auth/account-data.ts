@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db';
 import { checkPasswordLogin } from './login';
+import { clearSubjectThrottles } from './throttle';
 import type { SessionUser } from './types';
 import { selectRowsReferencingUser, listUserReferences } from './user-data.repository';
 import { countUsersWithRole, deleteUser, findUserById, lockUsersForAdminCheck } from './users.repository';
@@ -13,7 +14,9 @@ import { countUsersWithRole, deleteUser, findUserById, lockUsersForAdminCheck } 
 const SECRET_COLUMNS: Record<string, readonly string[]> = {
 	app_user: ['password_hash'],
 	user_session: ['id'],
-	password_reset_token: ['id']
+	password_reset_token: ['id'],
+	// A link with a live token, kept only until the message is sent (see ../mail/mailer.ts).
+	outbox: ['secret']
 };
 
 function withoutSecrets(table: string, row: Record<string, unknown>): Record<string, unknown> {
@@ -81,6 +84,7 @@ export async function deleteAccountNow(db: Kysely<Database>, userId: string): Pr
 			return { ok: false, reason: 'last-admin' } as const;
 		}
 		await deleteUser(trx, userId);
+		if (user) await clearSubjectThrottles(trx, user.email);
 		return { ok: true } as const;
 	});
 }

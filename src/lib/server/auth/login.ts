@@ -1,6 +1,6 @@
 import type { Executor } from '../db';
 import { PASSWORD_MAX_LENGTH, verifyAgainstDummyHash, verifyPasswordHash } from './password';
-import { checkThrottles, clearThrottle, recordThrottleEvents, type ThrottleSubject } from './throttle';
+import { clearThrottle, consumeAttempts, refundThrottle, type ThrottleSubject } from './throttle';
 import { findUserByEmail, normalizeEmail, type UserRecord } from './users.repository';
 
 export type PasswordCheckResult =
@@ -17,18 +17,20 @@ export function loginThrottleSubjects(email: string, address: string): ThrottleS
 }
 
 /**
- * Checks an email and password. Returns 'throttled' without looking at the password while
- * the account or the address is over its failure limit; 'invalid' for an unknown email and
+ * Checks an email and password. The attempt is counted against the account and the address
+ * first, in one atomic statement each, so a parallel burst gets at most the limit verified;
+ * 'throttled' comes back without looking at the password. 'invalid' for an unknown email and
  * a wrong password alike (both cost one argon2 verification); 'success' clears the account's
- * failures, so an owner who gets it right is not held back by earlier typos.
+ * count and gives the address its attempt back, so an owner who gets it right is not held
+ * back by earlier typos, nor a class by its members' successful logins.
  */
 export async function checkPasswordLogin(
 	db: Executor,
 	{ email, password, address, now = new Date() }: { email: string; password: string; address: string; now?: Date }
 ): Promise<PasswordCheckResult> {
 	const subjects = loginThrottleSubjects(email, address);
-	const throttle = await checkThrottles(db, subjects, now);
-	if (throttle.limited) return { outcome: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+	const attempt = await consumeAttempts(db, subjects, now);
+	if (!attempt.allowed) return { outcome: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
 
 	const user = await findUserByEmail(db, email);
 	// Nothing longer than any accepted password is worth hashing; it still costs the same.
@@ -37,10 +39,8 @@ export async function checkPasswordLogin(
 		user && candidate !== null
 			? await verifyPasswordHash(user.passwordHash, candidate)
 			: await verifyAgainstDummyHash(candidate ?? '');
-	if (!user || !valid) {
-		await recordThrottleEvents(db, subjects, now);
-		return { outcome: 'invalid' };
-	}
+	if (!user || !valid) return { outcome: 'invalid' };
 	await clearThrottle(db, subjects[0]!);
+	await refundThrottle(db, subjects[1]!, now);
 	return { outcome: 'success', user };
 }

@@ -1,19 +1,21 @@
 import type { Executor } from '../db';
+import { clearOutboxSecretsBefore } from '../mail/outbox.repository';
+import { RESET_TOKEN_LIFETIME_MS } from './reset';
 import { deleteExpiredResetTokens } from './reset-tokens.repository';
 import { deleteExpiredSessions } from './sessions.repository';
-import { THROTTLE_RULES } from './throttle';
-import { deleteThrottleEventsBefore } from './throttle.repository';
+import { deleteEndedThrottleCounters } from './throttle.repository';
 
 /**
- * Deletes what has expired: sessions, reset tokens and throttle events older than the
- * longest window. Run at start-up; validation already refuses expired rows, this only keeps
- * the tables small. Returns how many rows of each went.
+ * Deletes what has expired: sessions, reset tokens, throttle counters whose window has ended,
+ * and links kept in unsent outbox messages once no link can still be live (they last an
+ * hour). Run at start-up and every 10 minutes; validation already refuses expired rows, this
+ * keeps the tables small and drops secrets as soon as they are useless. Returns the counts.
  */
 export async function purgeExpiredAuthData(db: Executor, now = new Date()) {
-	const longestWindow = Math.max(...Object.values(THROTTLE_RULES).map((rule) => rule.windowMs));
 	return {
 		sessions: await deleteExpiredSessions(db, now),
 		resetTokens: await deleteExpiredResetTokens(db, now),
-		throttleEvents: await deleteThrottleEventsBefore(db, new Date(now.getTime() - longestWindow))
+		throttleCounters: await deleteEndedThrottleCounters(db, now),
+		outboxSecrets: await clearOutboxSecretsBefore(db, new Date(now.getTime() - RESET_TOKEN_LIFETIME_MS))
 	};
 }

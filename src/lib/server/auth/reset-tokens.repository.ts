@@ -1,9 +1,16 @@
 import type { Executor } from '../db';
 
-export async function insertResetToken(db: Executor, token: { id: string; userId: string; expiresAt: Date }): Promise<void> {
+/**
+ * Stores the account's one live token, replacing any earlier one in the same statement: the
+ * unique index on user_id makes parallel requests take turns, so one token is left.
+ */
+export async function replaceResetToken(db: Executor, token: { id: string; userId: string; expiresAt: Date; createdAt: Date }): Promise<void> {
 	await db
 		.insertInto('password_reset_token')
-		.values({ id: token.id, user_id: token.userId, expires_at: token.expiresAt })
+		.values({ id: token.id, user_id: token.userId, expires_at: token.expiresAt, created_at: token.createdAt })
+		.onConflict((conflict) =>
+			conflict.column('user_id').doUpdateSet({ id: token.id, expires_at: token.expiresAt, created_at: token.createdAt })
+		)
 		.execute();
 }
 

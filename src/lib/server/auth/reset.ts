@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db';
-import type { Mailer } from '../mail/mailer';
+import { enqueueMail, OUTBOX_SECRET_MARKER, type MailMessage } from '../mail/mailer';
+import { nudgeMailWorker } from '../mail/background';
 import { hashPassword } from './password';
 import { checkNewPassword } from './password-policy';
-import { consumeResetToken, deleteUserResetTokens, findResetTokenUserId, insertResetToken } from './reset-tokens.repository';
+import { consumeResetToken, deleteUserResetTokens, findResetTokenUserId, replaceResetToken } from './reset-tokens.repository';
 import { generateSessionToken, hashToken } from './session';
 import { deleteUserSessions } from './sessions.repository';
-import { checkThrottles, clearThrottle, recordThrottleEvents, type ThrottleSubject } from './throttle';
+import { clearThrottle, consumeAttempts, type ThrottleSubject } from './throttle';
 import { findUserByEmail, findUserById, normalizeEmail, updatePasswordHash, type UserRecord } from './users.repository';
 
 export const RESET_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
@@ -14,9 +15,12 @@ export const RESET_PATH = '/reinitialiser-mot-de-passe';
 
 export type ResetRequestResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export function composeResetEmail(user: { email: string; displayName: string }, link: string) {
+/** The reset message; the link itself goes apart as its secret (see ../mail/mailer.ts). */
+export function composeResetEmail(user: { id: string; email: string; displayName: string }, link: string): MailMessage {
 	return {
 		to: user.email,
+		userId: user.id,
+		secret: link,
 		subject: 'Jalon : réinitialiser votre mot de passe',
 		text: [
 			`Bonjour ${user.displayName},`,
@@ -24,7 +28,7 @@ export function composeResetEmail(user: { email: string; displayName: string }, 
 			'Quelqu’un (vous, sans doute) a demandé à réinitialiser le mot de passe de votre compte Jalon.',
 			'Pour choisir un nouveau mot de passe, ouvrez ce lien dans l’heure qui vient :',
 			'',
-			link,
+			OUTBOX_SECRET_MARKER,
 			'',
 			'Le lien ne sert qu’une fois. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message :',
 			'votre mot de passe actuel reste valable.',
@@ -35,35 +39,35 @@ export function composeResetEmail(user: { email: string; displayName: string }, 
 }
 
 /**
- * Sends a single-use reset link valid one hour, replacing any earlier link of the account.
- * The answer is the same whether or not the email has an account, so the form cannot be used
- * to find out who is registered; requests are throttled per email and per client address.
+ * Queues a single-use reset link valid one hour, replacing any earlier link of the account
+ * (one live link per account, by a unique index). The request is counted per address and per
+ * email before anything else, atomically, so a burst queues at most the limit. The answer is
+ * the same whether or not the email has an account, and it never waits on a mail server:
+ * the message is written to the outbox in the token's transaction and sent in the background.
  */
 export async function requestPasswordReset(
 	db: Kysely<Database>,
-	mailer: Mailer,
 	input: { email: string; origin: string; address: string; now?: Date }
 ): Promise<ResetRequestResult> {
 	const { now = new Date() } = input;
 	const email = normalizeEmail(input.email);
 	const subjects: ThrottleSubject[] = [
-		['resetAccount', email],
-		['resetAddress', input.address]
+		['resetAddress', input.address],
+		['resetAccount', email]
 	];
-	const throttle = await checkThrottles(db, subjects, now);
-	if (throttle.limited) return { ok: false, retryAfterSeconds: throttle.retryAfterSeconds };
-	await recordThrottleEvents(db, subjects, now);
+	const attempt = await consumeAttempts(db, subjects, now);
+	if (!attempt.allowed) return { ok: false, retryAfterSeconds: attempt.retryAfterSeconds };
 
 	const user = await findUserByEmail(db, email);
 	if (!user) return { ok: true };
 	const token = generateSessionToken();
-	await db.transaction().execute(async (trx) => {
-		await deleteUserResetTokens(trx, user.id);
-		const expiresAt = new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS);
-		await insertResetToken(trx, { id: hashToken(token), userId: user.id, expiresAt });
-	});
 	const link = `${input.origin}${RESET_PATH}?jeton=${encodeURIComponent(token)}`;
-	await mailer.send({ ...composeResetEmail(user, link), userId: user.id });
+	await db.transaction().execute(async (trx) => {
+		const expiresAt = new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS);
+		await replaceResetToken(trx, { id: hashToken(token), userId: user.id, expiresAt, createdAt: now });
+		await enqueueMail(trx, composeResetEmail(user, link));
+	});
+	nudgeMailWorker();
 	return { ok: true };
 }
 

@@ -1,15 +1,6 @@
-/**
- * Headers every response carries. The Content-Security-Policy itself comes from SvelteKit
- * (kit.csp in svelte.config.js), which hashes its own inline scripts.
- */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-	'x-content-type-options': 'nosniff',
-	// Reset links carry their token in the URL: never send a path to another site.
-	'referrer-policy': 'same-origin',
-	'x-frame-options': 'DENY',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-	'cross-origin-opener-policy': 'same-origin'
-};
+import { SECURITY_HEADERS } from './security-header-values.js';
+
+export { SECURITY_HEADERS };
 
 /** Sets the security headers that are not already set; adds HSTS on https. */
 export function applySecurityHeaders(headers: Headers, url: URL, signedIn: boolean): void {

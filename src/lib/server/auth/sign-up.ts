@@ -1,15 +1,23 @@
 import type { Executor } from '../db';
 import { hashPassword } from './password';
 import { checkNewPassword } from './password-policy';
+import { consumeAttempts } from './throttle';
 import { insertUser, normalizeEmail, type UserRecord } from './users.repository';
 import { checkDisplayName, checkEmail, normalizeDisplayName, type FieldErrors } from './validation';
 
-export type SignUpResult = { ok: true; user: UserRecord } | { ok: false; errors: FieldErrors };
+export type SignUpResult =
+	| { ok: true; user: UserRecord }
+	| { ok: false; errors: FieldErrors }
+	| { ok: false; retryAfterSeconds: number };
 
-/** Creates a candidate account, or says field by field (in French) what stops it. */
+/**
+ * Creates a candidate account, or says field by field (in French) what stops it. A form that
+ * passes the field checks counts one attempt against the client address before the argon2
+ * hash and the « un compte existe déjà » answer (README.md, Throttling).
+ */
 export async function signUp(
 	db: Executor,
-	input: { email: string; displayName: string; password: string }
+	input: { email: string; displayName: string; password: string; address: string; now?: Date }
 ): Promise<SignUpResult> {
 	const email = normalizeEmail(input.email);
 	const displayName = normalizeDisplayName(input.displayName);
@@ -21,6 +29,8 @@ export async function signUp(
 	const passwordError = checkNewPassword(input.password, { email, displayName });
 	if (passwordError) errors.password = passwordError;
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
+	const attempt = await consumeAttempts(db, [['signUpAddress', input.address]], input.now);
+	if (!attempt.allowed) return { ok: false, retryAfterSeconds: attempt.retryAfterSeconds };
 
 	const user = await insertUser(db, { email, displayName, passwordHash: await hashPassword(input.password) });
 	if (!user) {

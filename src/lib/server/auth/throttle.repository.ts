@@ -1,29 +1,49 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db';
 
-export async function insertThrottleEvent(db: Executor, bucket: string, occurredAt: Date): Promise<void> {
-	await db.insertInto('auth_throttle_event').values({ bucket, occurred_at: occurredAt }).execute();
+/**
+ * Counts one attempt in a bucket in a single statement and returns the bucket's count and
+ * window end after it. The upsert takes the row's lock, so parallel attempts (several
+ * connections, several instances) are counted one after the other: never two at the same
+ * count. A bucket whose window has ended starts again at 1 with a new window. The count stops
+ * at limit + 1: what is over the limit is refused, however far over.
+ */
+export async function incrementThrottleCounter(
+	db: Executor,
+	{ bucket, limit, now, windowEndsAt }: { bucket: string; limit: number; now: Date; windowEndsAt: Date }
+): Promise<{ attempts: number; windowEndsAt: Date }> {
+	const { rows } = await sql<{ attempts: number; window_ends_at: Date }>`
+		insert into throttle_counter as c (bucket, attempts, window_ends_at)
+		values (${bucket}, 1, ${windowEndsAt})
+		on conflict (bucket) do update set
+			attempts = case when c.window_ends_at <= ${now} then 1 else least(c.attempts + 1, ${limit + 1}) end,
+			window_ends_at = case when c.window_ends_at <= ${now} then excluded.window_ends_at else c.window_ends_at end
+		returning c.attempts, c.window_ends_at`.execute(db);
+	const row = rows[0]!;
+	return { attempts: Number(row.attempts), windowEndsAt: new Date(row.window_ends_at) };
 }
 
-/** The most recent events of a bucket since a time, newest first. */
-export async function listRecentThrottleEvents(db: Executor, bucket: string, since: Date, limit: number): Promise<Date[]> {
-	const rows = await db
-		.selectFrom('auth_throttle_event')
-		.select('occurred_at')
+/** Gives one attempt back (it was not spent on the expensive check), within the window. */
+export async function decrementThrottleCounter(db: Executor, bucket: string, now: Date): Promise<void> {
+	await db
+		.updateTable('throttle_counter')
+		.set({ attempts: sql`greatest(attempts - 1, 0)` })
 		.where('bucket', '=', bucket)
-		.where('occurred_at', '>', since)
-		.orderBy('occurred_at', 'desc')
-		.limit(limit)
+		.where('window_ends_at', '>', now)
 		.execute();
-	return rows.map((row) => row.occurred_at);
 }
 
-export async function deleteThrottleEvents(db: Executor, bucket: string, before?: Date): Promise<void> {
-	let query = db.deleteFrom('auth_throttle_event').where('bucket', '=', bucket);
-	if (before) query = query.where('occurred_at', '<=', before);
-	await query.execute();
+export async function deleteThrottleCounter(db: Executor, bucket: string): Promise<void> {
+	await db.deleteFrom('throttle_counter').where('bucket', '=', bucket).execute();
 }
 
-export async function deleteThrottleEventsBefore(db: Executor, before: Date): Promise<number> {
-	const result = await db.deleteFrom('auth_throttle_event').where('occurred_at', '<=', before).executeTakeFirst();
+/** Deletes every bucket keyed by one subject hash, whatever its rule. */
+export async function deleteThrottleCountersForSubject(db: Executor, subjectHash: string): Promise<number> {
+	const result = await db.deleteFrom('throttle_counter').where('bucket', 'like', `%:${subjectHash}`).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+export async function deleteEndedThrottleCounters(db: Executor, now: Date): Promise<number> {
+	const result = await db.deleteFrom('throttle_counter').where('window_ends_at', '<=', now).executeTakeFirst();
 	return Number(result.numDeletedRows);
 }

@@ -38,7 +38,7 @@ export interface Database {
 	criterion_summary: CriterionSummaryTable;
 	password_reset_token: PasswordResetTokenTable;
 	outbox: OutboxTable;
-	auth_throttle_event: AuthThrottleEventTable;
+	throttle_counter: ThrottleCounterTable;
 	role_change_audit: RoleChangeAuditTable;
 }
 
@@ -149,15 +149,25 @@ export interface OutboxTable {
 	user_id: string | null;
 	recipient: string;
 	subject: string;
+	/** The text, with OUTBOX_SECRET_MARKER where `secret` (a link) goes when it is sent. */
 	body: string;
+	/** A link with a live token, kept only until the message is sent or given up. */
+	secret: string | null;
+	status: Generated<'pending' | 'sent' | 'failed'>;
+	attempts: Generated<number>;
+	next_attempt_at: GeneratedTimestamp;
+	/** A worker's claim: others leave the row alone until then. */
+	locked_until: Timestamp | null;
+	sent_at: Timestamp | null;
+	last_error: string | null;
 	created_at: GeneratedTimestamp;
 }
 
-export interface AuthThrottleEventTable {
-	id: Generated<number>;
+export interface ThrottleCounterTable {
 	/** "<rule>:<sha256 of the email or client address>" */
 	bucket: string;
-	occurred_at: Timestamp;
+	attempts: number;
+	window_ends_at: Timestamp;
 }
 
 export interface RoleChangeAuditTable {

@@ -1,17 +1,19 @@
 import net from 'node:net';
 import os from 'node:os';
 import tls from 'node:tls';
-import type { Mailer, MailMessage } from './mailer';
+import type { MailTransport } from './mailer';
+
+type MailMessage = { to: string; subject: string; text: string };
 
 /**
  * A deliberately small SMTP client (no dependency): one connection per message, EHLO,
  * STARTTLS when the server offers it (smtp://, default port 587) or TLS from the start
  * (smtps://, default port 465), AUTH PLAIN with the URL's user and password, then one
  * plain-text UTF-8 message (base64 body). Credentials are never sent over a clear channel
- * except to localhost. For bounces, DKIM, pooling or retries, put a local relay (e.g. Postfix)
- * in front or switch to a full client.
+ * except to localhost. Retries are the mail worker's (mail-worker.ts); for bounces, DKIM or
+ * pooling, put a local relay (e.g. Postfix) in front or switch to a full client.
  */
-export function createSmtpMailer(url: URL, from: string, timeoutMs = 15_000): Mailer {
+export function createSmtpTransport(url: URL, from: string, timeoutMs = 15_000): MailTransport {
 	return { kind: 'smtp', send: (message) => sendSmtpMessage(url, from, message, timeoutMs) };
 }
 

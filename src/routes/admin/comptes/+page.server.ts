@@ -1,21 +1,30 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
 import { changeUserRole } from '$lib/server/auth/role-change';
 import { isRole, ROLE_LABELS, ROLES } from '$lib/server/auth/roles';
 import { listUsers } from '$lib/server/auth/users.repository';
 import { isUuid } from '$lib/server/db/ids';
-import { readField } from '$lib/server/auth/validation';
+import { readFormData } from '$lib/server/auth/form';
+import { hasControlCharacters, parsePositiveIntParam, readField } from '$lib/server/auth/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 25;
+/** Far beyond any real list; keeps the offset a small number. */
+const MAX_PAGE = 100_000;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, ['admin']);
 	const search = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
-	const requested = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
-	const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
-	const { users, total } = await listUsers(getDb(), { search, page, pageSize: PAGE_SIZE });
+	if (hasControlCharacters(search)) error(400, 'La recherche contient des caractères non autorisés.');
+	const requested = parsePositiveIntParam(url.searchParams.get('page'), { fallback: 1, max: MAX_PAGE });
+	if (requested === null) error(400, 'Le numéro de page doit être un nombre entier positif.');
+	let result = await listUsers(getDb(), { search, page: requested, pageSize: PAGE_SIZE });
+	const lastPage = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+	// Past the last page: show the last one rather than an empty list.
+	if (requested > lastPage) result = await listUsers(getDb(), { search, page: lastPage, pageSize: PAGE_SIZE });
+	const page = Math.min(requested, lastPage);
+	const { users, total } = result;
 	return {
 		search,
 		page,
@@ -35,7 +44,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	changeRole: async ({ locals, request }) => {
 		const admin = requireRole(locals, ['admin']);
-		const form = await request.formData();
+		const form = await readFormData(request);
 		const userId = readField(form, 'userId');
 		const role = readField(form, 'role');
 		if (!isUuid(userId)) return fail(400, { userId, error: 'Compte inconnu.' });
