@@ -4,17 +4,15 @@ import { loadCatalog } from '../lib/server/content/load';
 import { describeDatabase, readDatabaseConfig } from '../lib/server/db/config';
 import { openDatabase } from '../lib/server/db/open-database';
 import { withTransaction } from '../lib/server/db/transaction';
-import { sameSummary } from '../lib/server/mastery/rebuild';
-import { findSummaries, rebuildUserSummaries } from '../lib/server/mastery/summary.repository';
-import { equivalentsIndex } from '../lib/server/referentiel/equivalences';
+import { sameSummary } from '../lib/server/evidence/fold';
+import { rebuildUserSummaries } from '../lib/server/evidence/rebuild';
+import { findSummaries } from '../lib/server/evidence/summary.repository';
 
 const started = performance.now();
 const config = readDatabaseConfig();
 console.log(`Base : ${describeDatabase(config)}`);
 const { catalog, problems } = loadCatalog(readContentFiles('content'));
 if (problems.length) console.warn(`Attention : ${problems.length} problème(s) dans le contenu (npm run content:check).`);
-const equivalents = equivalentsIndex(catalog.equivalences);
-const equivalentsOf = (criterionId: string) => equivalents.get(criterionId) ?? [];
 
 const open = await openDatabase(config);
 try {
@@ -26,7 +24,7 @@ try {
 		// One transaction per user: a failure leaves the others rebuilt, and locks stay short.
 		const changed = await withTransaction(open.db, async (tx) => {
 			const before = await findSummaries(tx, id);
-			summaries += await rebuildUserSummaries(tx, id, equivalentsOf);
+			summaries += await rebuildUserSummaries(tx, catalog, id);
 			const after = await findSummaries(tx, id);
 			const ids = new Set([...before.keys(), ...after.keys()]);
 			return [...ids].filter((criterionId) => !sameSummary(before.get(criterionId), after.get(criterionId))).length;

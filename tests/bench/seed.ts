@@ -6,8 +6,7 @@ import type { Catalog } from '../../src/lib/server/content/types';
 import type { Database } from '../../src/lib/server/db/schema';
 import { withTransaction } from '../../src/lib/server/db/transaction';
 import { SOURCE_WEIGHTS, type EvidenceSource } from '../../src/lib/server/mastery/model';
-import { rebuildUserSummaries } from '../../src/lib/server/mastery/summary.repository';
-import { equivalentsIndex } from '../../src/lib/server/referentiel/equivalences';
+import { rebuildUserSummaries } from '../../src/lib/server/evidence/rebuild';
 import { seededRandom } from '../helpers/random';
 
 const DAY = 86_400_000;
@@ -86,8 +85,6 @@ function history(random: () => number, activities: Activity[], userId: string, c
 export async function seedBench(db: Kysely<Database>, catalog: Catalog, options: SeedOptions): Promise<Seeded> {
 	const random = seededRandom(20261122);
 	const activities = activitiesOf(catalog, options.certificationId);
-	const equivalents = equivalentsIndex(catalog.equivalences);
-	const equivalentsOf = (id: string) => equivalents.get(id) ?? [];
 	const { now } = options;
 
 	const users = await db
@@ -116,7 +113,7 @@ export async function seedBench(db: Kysely<Database>, catalog: Catalog, options:
 		const rows = history(random, activities, id, count, enrolledAt, now);
 		for (let start = 0; start < rows.length; start += 1000) await db.insertInto('evidence').values(rows.slice(start, start + 1000)).execute();
 		evidence += rows.length;
-		await withTransaction(db, (tx) => rebuildUserSummaries(tx, id, equivalentsOf));
+		await withTransaction(db, (tx) => rebuildUserSummaries(tx, catalog, id));
 	}
 
 	const token = generateSessionToken();

@@ -9,8 +9,7 @@ import { itemScopes, nodeChoiceScope } from '../../src/lib/server/learning/draw-
 import { gradeResponse, parseResponse } from '../../src/lib/server/learning/grading';
 import { quizItemView, type QuizItemView } from '../../src/lib/server/learning/views';
 import { masteryOf, SOURCE_WEIGHTS } from '../../src/lib/server/mastery/model';
-import { summariesFromEvidence, type StoredEvidence } from '../../src/lib/server/mastery/rebuild';
-import { equivalentsIndex } from '../../src/lib/server/referentiel/equivalences';
+import { summariesFromLedger, type LedgerRow } from '../../src/lib/server/evidence/fold';
 import { seededRandom } from './random';
 
 export type Guesser = 'premier' | 'aléatoire' | 'plus long' | 'plus court' | 'bon candidat';
@@ -135,9 +134,9 @@ export interface GuesserResult {
 export function playCertification(catalog: Catalog, modules: Module[], guesser: Guesser, seed: number, options: DrawOptions = {}): GuesserResult {
 	const random = seededRandom(seed * 7919 + guesser.length);
 	const now = new Date('2026-12-01T10:00:00Z');
-	const evidence: StoredEvidence[] = [];
+	const evidence: LedgerRow[] = [];
 	const record = (source: 'quiz' | 'scenario') => (criterionId: string, score: number) =>
-		evidence.push({ criterionId, source, score, weight: SOURCE_WEIGHTS[source], at: now });
+		evidence.push({ id: evidence.length + 1, criterionId, source, kind: 'record', score, weight: SOURCE_WEIGHTS[source], at: now, situation: null, supersedes: null });
 	for (const module of modules) {
 		const draw = attemptDraw(`${guesser}:${seed}:${module.competenceId}`, options);
 		for (const item of module.quiz) {
@@ -153,8 +152,7 @@ export function playCertification(catalog: Catalog, modules: Module[], guesser: 
 			playScenario(guesser, scenario, attemptDraw(`${guesser}:${seed}:${scenario.id}`, options), random, record('scenario'));
 		}
 	}
-	const equivalents = equivalentsIndex(catalog.equivalences);
-	const summaries = summariesFromEvidence(evidence, (id) => equivalents.get(id) ?? []);
+	const summaries = summariesFromLedger(evidence, catalog.equivalentsOf);
 	const criteria = modules.flatMap((module) => catalog.competences.get(module.competenceId)?.criteria ?? []);
 	const masteries = criteria.map((criterion) => masteryOf(summaries.get(criterion.id) ?? null, now));
 	return {

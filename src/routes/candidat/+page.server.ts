@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { getCatalog } from '$lib/server/content/catalog';
 import { getDb } from '$lib/server/db';
-import { enrol, listEnrolments, type Pathway } from '$lib/server/learning/enrolment.repository';
+import { enrol, listEnrolments } from '$lib/server/enrolment/enrolment.repository';
+import { parsePathway } from '$lib/server/enrolment/pathway';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -36,14 +37,14 @@ export const actions: Actions = {
 		const user = requireUser(locals);
 		const form = await request.formData();
 		const certificationId = String(form.get('certification') ?? '');
-		const pathway = String(form.get('pathway') ?? '') as Pathway;
-		const values = { certification: certificationId, pathway };
+		const pathway = parsePathway(form.get('pathway'));
+		const values = { certification: certificationId, pathway: pathway ?? '' };
 		const errors: { certification?: string; pathway?: string } = {};
 		if (!getCatalog().certifications.some((c) => c.id === certificationId)) {
 			errors.certification = 'Choisissez une certification.';
 		}
-		if (pathway !== 'formation' && pathway !== 'vae') errors.pathway = 'Choisissez votre parcours : formation ou VAE.';
-		if (errors.certification || errors.pathway) return fail(400, { values, errors });
+		if (!pathway) errors.pathway = 'Choisissez votre parcours : formation ou VAE.';
+		if (errors.certification || !pathway) return fail(400, { values, errors });
 		await enrol(getDb(), user.id, certificationId, pathway);
 		redirect(303, `/candidat?inscrit=${certificationId}`);
 	}

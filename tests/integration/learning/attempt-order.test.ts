@@ -3,10 +3,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readContentFiles } from '../../../src/lib/server/content/files';
 import { loadCatalog } from '../../../src/lib/server/content/load';
 import { attemptDraw } from '../../../src/lib/server/learning/attempt-draw';
-import { findQuizSession, startQuizSession } from '../../../src/lib/server/learning/quiz.service';
-import { findScenarioRun, startScenarioRun } from '../../../src/lib/server/learning/scenario.service';
+import { findQuizSession } from '../../../src/lib/server/learning/quiz.service';
+import { findScenarioRun } from '../../../src/lib/server/learning/scenario.service';
 import { quizItemView } from '../../../src/lib/server/learning/views';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../helpers/test-database';
+import { startedQuiz, startedRun } from '../../helpers/learning';
 import { insertTestUser } from '../../helpers/users';
 
 const { catalog } = loadCatalog(readContentFiles(path.resolve('content')));
@@ -30,10 +31,10 @@ describeEachEngine('option order drawn per attempt', (engine) => {
 	afterAll(async () => database?.destroy());
 
 	it('two candidates starting the same full quiz see different orders on most items, each stable on reload', async () => {
-		const [first, second] = [await insertTestUser(database.db), await insertTestUser(database.db)];
+		const [first, second] = [await insertTestUser(database.db, { enrolIn: catalog.certifications.map((c) => c.id) }), await insertTestUser(database.db, { enrolIn: catalog.certifications.map((c) => c.id) })];
 		const now = new Date();
-		const firstSession = await startQuizSession(database.db, { userId: first, module, mode: 'full', now });
-		const secondSession = await startQuizSession(database.db, { userId: second, module, mode: 'full', now });
+		const firstSession = await startedQuiz(database.db, { userId: first, module, mode: 'full', now });
+		const secondSession = await startedQuiz(database.db, { userId: second, module, mode: 'full', now });
 		const firstOrders = await shownOrders(database, first, firstSession);
 		const secondOrders = await shownOrders(database, second, secondSession);
 		const withOptions = module.quiz.filter((item) => item.type !== 'numeric').length;
@@ -42,20 +43,20 @@ describeEachEngine('option order drawn per attempt', (engine) => {
 		// A reload reads the session again: the same order.
 		expect(await shownOrders(database, first, firstSession)).toEqual(firstOrders);
 		// Resuming the open quiz (another tab, a new login) is the same session, so the same order.
-		expect(await startQuizSession(database.db, { userId: first, module, mode: 'full', now })).toBe(firstSession);
+		expect(await startedQuiz(database.db, { userId: first, module, mode: 'full', now })).toBe(firstSession);
 	});
 
 	it('an injected seed gives a repeatable draw', async () => {
-		const [first, second] = [await insertTestUser(database.db), await insertTestUser(database.db)];
+		const [first, second] = [await insertTestUser(database.db, { enrolIn: catalog.certifications.map((c) => c.id) }), await insertTestUser(database.db, { enrolIn: catalog.certifications.map((c) => c.id) })];
 		const now = new Date();
-		const a = await startQuizSession(database.db, { userId: first, module, mode: 'full', now, drawSeed: 'graine-fixe' });
-		const b = await startQuizSession(database.db, { userId: second, module, mode: 'full', now, drawSeed: 'graine-fixe' });
+		const a = await startedQuiz(database.db, { userId: first, module, mode: 'full', now, drawSeed: 'graine-fixe' });
+		const b = await startedQuiz(database.db, { userId: second, module, mode: 'full', now, drawSeed: 'graine-fixe' });
 		expect(await shownOrders(database, first, a)).toEqual(await shownOrders(database, second, b));
 	});
 
 	it('what the page receives carries no content id', async () => {
-		const userId = await insertTestUser(database.db);
-		const sessionId = await startQuizSession(database.db, { userId, module, mode: 'full', now: new Date() });
+		const userId = await insertTestUser(database.db, { enrolIn: catalog.certifications.map((c) => c.id) });
+		const sessionId = await startedQuiz(database.db, { userId, module, mode: 'full', now: new Date() });
 		const draw = attemptDraw((await findQuizSession(database.db, userId, sessionId))!.drawSeed);
 		for (const item of module.quiz) {
 			const view = quizItemView(item, draw);
@@ -68,9 +69,9 @@ describeEachEngine('option order drawn per attempt', (engine) => {
 	});
 
 	it('each scenario run keeps its own seed', async () => {
-		const userId = await insertTestUser(database.db);
+		const userId = await insertTestUser(database.db, { enrolIn: catalog.certifications.map((c) => c.id) });
 		const scenario = module.scenarios[0]!;
-		const runId = await startScenarioRun(database.db, { userId, module, scenario });
+		const runId = await startedRun(database.db, { userId, module, scenario });
 		const run = (await findScenarioRun(database.db, userId, runId))!;
 		expect(run.drawSeed.length).toBeGreaterThanOrEqual(32);
 		expect((await findScenarioRun(database.db, userId, runId))!.drawSeed).toBe(run.drawSeed);

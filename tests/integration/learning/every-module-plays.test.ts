@@ -5,17 +5,15 @@ import { readContentFiles } from '../../../src/lib/server/content/files';
 import { loadCatalog } from '../../../src/lib/server/content/load';
 import type { QuizItem, Scenario } from '../../../src/lib/server/content/types';
 import type { QuizResponse } from '../../../src/lib/server/learning/grading';
-import { startQuizSession, submitQuizAnswer } from '../../../src/lib/server/learning/quiz.service';
-import { chooseScenarioOption, findScenarioRun, startScenarioRun } from '../../../src/lib/server/learning/scenario.service';
+import { submitQuizAnswer } from '../../../src/lib/server/learning/quiz.service';
+import { chooseScenarioOption, findScenarioRun } from '../../../src/lib/server/learning/scenario.service';
 import { attemptDraw } from '../../../src/lib/server/learning/attempt-draw';
 import { answerFeedback, quizItemView, scenarioPath } from '../../../src/lib/server/learning/views';
-import { equivalentsIndex } from '../../../src/lib/server/referentiel/equivalences';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../helpers/test-database';
+import { startedQuiz, startedRun } from '../../helpers/learning';
 import { insertTestUser } from '../../helpers/users';
 
 const { catalog } = loadCatalog(readContentFiles(path.resolve('content')));
-const equivalents = equivalentsIndex(catalog.equivalences);
-const equivalentsOf = (id: string) => equivalents.get(id) ?? [];
 
 /** The response a candidate who knows the answer gives. */
 function rightResponse(item: QuizItem): QuizResponse {
@@ -58,17 +56,17 @@ describeEachEngine('every module of the real content', (engine) => {
 	});
 
 	it('every quiz item renders, is graded 1 for its right answer and leaves evidence', async () => {
-		const userId = await insertTestUser(database.db);
+		const userId = await insertTestUser(database.db, { enrolIn: catalog.certifications.map((c) => c.id) });
 		let answered = 0;
 		let criteria = 0;
 		for (const module of catalog.modules) {
-			const sessionId = await startQuizSession(database.db, { userId, module, mode: 'full', now: new Date() });
+			const sessionId = await startedQuiz(database.db, { userId, module, mode: 'full', now: new Date() });
 			for (const item of module.quiz) {
 				const view = quizItemView(item, attemptDraw(sessionId));
 				expect(view.promptHtml.length, item.id).toBeGreaterThan(0);
 				const response = rightResponse(item);
 				const outcome = await submitQuizAnswer(database.db, {
-					userId, sessionId, itemId: item.id, idempotencyKey: randomUUID(), response, module, now: new Date(), equivalentsOf
+					userId, sessionId, itemId: item.id, idempotencyKey: randomUUID(), response, module, now: new Date(), catalog
 				});
 				expect(outcome, item.id).toMatchObject({ kind: 'recorded', answer: { score: 1 } });
 				expect(answerFeedback(item, response, 1, catalog.criteria).verdict, item.id).toBe('correct');
@@ -82,15 +80,15 @@ describeEachEngine('every module of the real content', (engine) => {
 	});
 
 	it('every scenario plays from its start to an ending with a debrief', async () => {
-		const userId = await insertTestUser(database.db);
+		const userId = await insertTestUser(database.db, { enrolIn: catalog.certifications.map((c) => c.id) });
 		for (const module of catalog.modules) {
 			for (const scenario of module.scenarios) {
-				const runId = await startScenarioRun(database.db, { userId, module, scenario });
+				const runId = await startedRun(database.db, { userId, module, scenario });
 				for (let step = 0; step < 30; step++) {
 					const run = (await findScenarioRun(database.db, userId, runId))!;
 					if (run.status === 'finished') break;
 					const outcome = await chooseScenarioOption(database.db, {
-						userId, runId, nodeId: run.currentNode, choiceId: bestChoice(scenario, run.currentNode), idempotencyKey: randomUUID(), module, scenario, now: new Date(), equivalentsOf
+						userId, runId, nodeId: run.currentNode, choiceId: bestChoice(scenario, run.currentNode), idempotencyKey: randomUUID(), module, scenario, now: new Date(), catalog
 					});
 					expect(outcome.kind, `${scenario.id} ${run.currentNode}`).toBe('recorded');
 				}

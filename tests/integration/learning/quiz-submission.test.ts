@@ -4,14 +4,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixtureFiles } from '../../../src/lib/server/content/fixtures';
 import { loadCatalog } from '../../../src/lib/server/content/load';
 import type { Module } from '../../../src/lib/server/content/types';
+import { findSummaries } from '../../../src/lib/server/evidence/summary.repository';
 import { startQuizSession, submitQuizAnswer, findQuizSession } from '../../../src/lib/server/learning/quiz.service';
-import { findSummaries } from '../../../src/lib/server/mastery/summary.repository';
+import { startedQuiz } from '../../helpers/learning';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../helpers/test-database';
 import { insertTestUser } from '../../helpers/users';
 
 const { catalog } = loadCatalog(fixtureFiles());
 const module = catalog.modules[0] as Module;
-const noEquivalents = () => [];
 const right = { type: 'single', choice: 'a' } as const;
 const wrong = { type: 'single', choice: 'b' } as const;
 
@@ -23,13 +23,13 @@ describeEachEngine('quiz submission', (engine) => {
 	afterAll(async () => database?.destroy());
 
 	async function newSession(mode: 'full' | 'adaptive' = 'full') {
-		const userId = await insertTestUser(database.db);
-		const sessionId = await startQuizSession(database.db, { userId, module, mode, now: new Date() });
+		const userId = await insertTestUser(database.db, { enrolIn: ['demo'] });
+		const sessionId = await startedQuiz(database.db, { userId, module, mode, now: new Date() });
 		return { userId, sessionId };
 	}
 
 	const submit = (userId: string, sessionId: string, idempotencyKey: string, response: typeof right | typeof wrong = right) =>
-		submitQuizAnswer(database.db, { userId, sessionId, itemId: 'demo.c1.q1', idempotencyKey, response, module, now: new Date(), equivalentsOf: noEquivalents });
+		submitQuizAnswer(database.db, { userId, sessionId, itemId: 'demo.c1.q1', idempotencyKey, response, module, now: new Date(), catalog });
 
 	async function countRows(userId: string) {
 		const answers = await database.db.selectFrom('quiz_answer').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
@@ -71,30 +71,58 @@ describeEachEngine('quiz submission', (engine) => {
 		expect(session?.answers.size).toBe(1);
 	});
 
-	it('refuses an answer to a finished quiz with its own outcome, not an error', async () => {
+	it('finishes the quiz on its last answer, then shows later answers to its questions as already given', async () => {
 		const { userId, sessionId } = await newSession();
 		await submit(userId, sessionId, randomUUID());
 		const last = await submitQuizAnswer(database.db, {
-			userId, sessionId, itemId: 'demo.c1.q2', idempotencyKey: randomUUID(), response: { type: 'numeric', value: 10000, raw: '10 000' }, module, now: new Date(), equivalentsOf: noEquivalents
+			userId, sessionId, itemId: 'demo.c1.q2', idempotencyKey: randomUUID(), response: { type: 'numeric', value: 10000, raw: '10 000' }, module, now: new Date(), catalog
 		});
 		expect(last).toMatchObject({ kind: 'recorded', sessionFinished: true });
 		expect(await submit(userId, sessionId, randomUUID())).toMatchObject({ kind: 'already-answered' });
 		const late = await submitQuizAnswer(database.db, {
-			userId, sessionId, itemId: 'demo.c1.q2', idempotencyKey: randomUUID(), response: { type: 'numeric', value: 1, raw: '1' }, module, now: new Date(), equivalentsOf: noEquivalents
+			userId, sessionId, itemId: 'demo.c1.q2', idempotencyKey: randomUUID(), response: { type: 'numeric', value: 1, raw: '1' }, module, now: new Date(), catalog
 		});
 		expect(late.kind).toBe('already-answered');
 	});
 
+	it('refuses an answer to a finished quiz with its own outcome, not an error', async () => {
+		const { userId, sessionId } = await newSession();
+		await database.db.updateTable('quiz_session').set({ status: 'finished', finished_at: new Date() }).where('id', '=', sessionId).execute();
+		expect(await submit(userId, sessionId, randomUUID())).toEqual({ kind: 'finished' });
+		expect(await countRows(userId)).toEqual({ answers: 0, evidence: 0 });
+	});
+
+	it('refuses an idempotency key already used for another question', async () => {
+		const { userId, sessionId } = await newSession();
+		const key = randomUUID();
+		await submit(userId, sessionId, key);
+		const other = await submitQuizAnswer(database.db, {
+			userId, sessionId, itemId: 'demo.c1.q2', idempotencyKey: key, response: { type: 'numeric', value: 10000, raw: '10 000' }, module, now: new Date(), catalog
+		});
+		expect(other).toEqual({ kind: 'key-reused' });
+		expect(await countRows(userId)).toEqual({ answers: 1, evidence: 1 });
+	});
+
+	it('starting or answering a module’s quiz without being enrolled is refused by the use case itself', async () => {
+		const outsider = await insertTestUser(database.db);
+		expect(await startQuizSession(database.db, { userId: outsider, module, mode: 'full', now: new Date() })).toEqual({ kind: 'not-enrolled' });
+		// Enrolled, started, then the enrolment goes: answering is refused too.
+		const { userId, sessionId } = await newSession();
+		await database.db.deleteFrom('enrolment').where('user_id', '=', userId).execute();
+		expect(await submit(userId, sessionId, randomUUID())).toEqual({ kind: 'not-enrolled' });
+		expect(await countRows(userId)).toEqual({ answers: 0, evidence: 0 });
+	});
+
 	it('a user cannot answer in another user’s session', async () => {
 		const { sessionId } = await newSession();
-		const intruder = await insertTestUser(database.db);
+		const intruder = await insertTestUser(database.db, { enrolIn: ['demo'] });
 		expect(await submit(intruder, sessionId, randomUUID())).toEqual({ kind: 'not-found' });
 		expect(await findQuizSession(database.db, intruder, sessionId)).toBeNull();
 	});
 
 	it('resumes the unfinished quiz instead of starting another', async () => {
 		const { userId, sessionId } = await newSession('adaptive');
-		expect(await startQuizSession(database.db, { userId, module, mode: 'adaptive', now: new Date() })).toBe(sessionId);
+		expect(await startedQuiz(database.db, { userId, module, mode: 'adaptive', now: new Date() })).toBe(sessionId);
 	});
 
 	it('retries a serialisation failure and loses nothing', async () => {

@@ -1,19 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTransaction } from '../../../src/lib/server/db/transaction';
-import { enrol } from '../../../src/lib/server/learning/enrolment.repository';
-import { recordEvidence, type NewEvidence } from '../../../src/lib/server/learning/evidence.repository';
+import { enrol } from '../../../src/lib/server/enrolment/enrolment.repository';
+import { summariesFromLedger } from '../../../src/lib/server/evidence/fold';
+import { appendEvidence, type EvidenceEntry } from '../../../src/lib/server/evidence/ledger';
+import { findUserLedger } from '../../../src/lib/server/evidence/ledger.repository';
+import { rebuildUserSummaries } from '../../../src/lib/server/evidence/rebuild';
+import { findSummaries } from '../../../src/lib/server/evidence/summary.repository';
 import { bucketEvidence, weeklyCheckpoints } from '../../../src/lib/server/mastery/evolution';
 import { findEvidenceBuckets } from '../../../src/lib/server/mastery/evolution.repository';
 import { criterionIdsOf, loadProgressPage, loadReadinessReport } from '../../../src/lib/server/mastery/progress.service';
 import { statusOf } from '../../../src/lib/server/mastery/model';
-import { summariesFromEvidence, type StoredEvidence } from '../../../src/lib/server/mastery/rebuild';
-import { findSummaries, rebuildUserSummaries } from '../../../src/lib/server/mastery/summary.repository';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../helpers/test-database';
-import { createCandidate, pickFrom, realCatalog, seededRandom } from './support';
+import { insertTestUser } from '../../helpers/users';
+import { pickFrom, realCatalog, seededRandom } from './support';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-11-20T10:00:00Z');
-const noEquivalents = () => [];
+const noEquivalents = { equivalentsOf: () => [] };
 
 describeEachEngine('progress map and readiness report', (engine) => {
 	let database: TestDatabase;
@@ -25,12 +28,12 @@ describeEachEngine('progress map and readiness report', (engine) => {
 
 	beforeAll(async () => {
 		database = await createTestDatabase(engine);
-		userId = await createCandidate(database.db, `map-${engine}@test.fr`);
+		userId = await insertTestUser(database.db, { email: `map-${engine}@test.fr` });
 		// Twenty weeks of mixed evidence across the certification, then competence 1 mastered.
 		const random = seededRandom(42);
 		const others = ids.filter((id) => !id.startsWith(`${c1.id}.`));
 		for (let day = 140; day > 0; day -= 2) {
-			const entries: NewEvidence[] = Array.from({ length: 4 }, () => ({
+			const entries: EvidenceEntry[] = Array.from({ length: 4 }, () => ({
 				criterionId: pickFrom(random, others),
 				source: random() < 0.7 ? 'quiz' : 'scenario',
 				score: random() < 0.6 ? 1 : 0,
@@ -38,13 +41,13 @@ describeEachEngine('progress map and readiness report', (engine) => {
 				contentVersion: 'v1'
 			}));
 			if (day % 20 === 0) entries.push({ criterionId: pickFrom(random, others), source: 'self', score: 0.5, itemRef: 'self', contentVersion: 'v1' });
-			await withTransaction(database.db, (tx) => recordEvidence(tx, userId, entries, new Date(NOW.getTime() - day * DAY), noEquivalents));
+			await withTransaction(database.db, (tx) => appendEvidence(tx, noEquivalents, userId, entries, new Date(NOW.getTime() - day * DAY)));
 		}
-		const mastered: NewEvidence[] = c1.criteria.flatMap((criterion) => [
+		const mastered: EvidenceEntry[] = c1.criteria.flatMap((criterion) => [
 			...Array.from({ length: 3 }, () => ({ criterionId: criterion.id, source: 'quiz' as const, score: 1, itemRef: 'q', contentVersion: 'v1' })),
 			{ criterionId: criterion.id, source: 'scenario' as const, score: 1, itemRef: 's', contentVersion: 'v1' }
 		]);
-		await withTransaction(database.db, (tx) => recordEvidence(tx, userId, mastered, new Date(NOW.getTime() - DAY), noEquivalents));
+		await withTransaction(database.db, (tx) => appendEvidence(tx, noEquivalents, userId, mastered, new Date(NOW.getTime() - DAY)));
 	});
 	afterAll(async () => database?.destroy());
 
@@ -79,18 +82,7 @@ describeEachEngine('progress map and readiness report', (engine) => {
 		it('computes the weekly evolution as folding the evidence rows in time order would', async () => {
 			const checkpoints = weeklyCheckpoints(NOW, new Date(NOW.getTime() - 200 * DAY));
 			expect(checkpoints).toHaveLength(12);
-			const rows = await database.db
-				.selectFrom('evidence')
-				.select(['criterion_id', 'source', 'score', 'weight', 'created_at'])
-				.where('user_id', '=', userId)
-				.execute();
-			const history: StoredEvidence[] = rows.map((row) => ({
-				criterionId: row.criterion_id,
-				source: row.source,
-				score: row.score,
-				weight: row.weight,
-				at: new Date(row.created_at)
-			}));
+			const history = await findUserLedger(database.db, userId);
 			const fromDatabase = await findEvidenceBuckets(database.db, userId, ids, checkpoints);
 			const fromRows = bucketEvidence(history, checkpoints);
 			const key = (b: { criterionId: string; bucket: number }) => `${b.criterionId}/${b.bucket}`;
@@ -106,7 +98,7 @@ describeEachEngine('progress map and readiness report', (engine) => {
 			// The reference: every row up to each checkpoint folded with the model, one by one.
 			const folded = tci.units.map((unit) =>
 				checkpoints.map((checkpoint) => {
-					const summaries = summariesFromEvidence(history.filter((row) => row.at <= checkpoint), noEquivalents);
+					const summaries = summariesFromLedger(history.filter((row) => row.at <= checkpoint), noEquivalents.equivalentsOf);
 					return unit.competences.flatMap((c) => c.criteria).filter((x) => statusOf(summaries.get(x.id) ?? null, checkpoint) === 'acquis').length;
 				})
 			);
@@ -145,7 +137,7 @@ describeEachEngine('progress map and readiness report', (engine) => {
 		const criterionId = c1.criteria[0]!.id;
 		const before = (await findSummaries(database.db, userId, [criterionId])).get(criterionId)!;
 		await database.db.updateTable('criterion_summary').set({ weighted_score: 0, evidence_count: 0 }).where('user_id', '=', userId).where('criterion_id', '=', criterionId).execute();
-		await withTransaction(database.db, (tx) => rebuildUserSummaries(tx, userId, noEquivalents));
+		await withTransaction(database.db, (tx) => rebuildUserSummaries(tx, noEquivalents, userId));
 		const after = (await findSummaries(database.db, userId, [criterionId])).get(criterionId)!;
 		expect(after.evidenceCount).toBe(before.evidenceCount);
 		expect(after.weightedScore).toBeCloseTo(before.weightedScore, 9);

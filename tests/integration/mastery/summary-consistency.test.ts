@@ -2,13 +2,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Module, QuizItem } from '../../../src/lib/server/content/types';
 import { withTransaction } from '../../../src/lib/server/db/transaction';
 import type { QuizResponse } from '../../../src/lib/server/learning/grading';
-import { findQuizSession, startQuizSession, submitQuizAnswer } from '../../../src/lib/server/learning/quiz.service';
-import { chooseScenarioOption, findScenarioRun, startScenarioRun } from '../../../src/lib/server/learning/scenario.service';
+import { sameSummary } from '../../../src/lib/server/evidence/fold';
+import { appendEvidence } from '../../../src/lib/server/evidence/ledger';
+import { rebuildUserSummaries } from '../../../src/lib/server/evidence/rebuild';
+import { findSummaries } from '../../../src/lib/server/evidence/summary.repository';
+import type { EvidenceSource, ObservationSituation } from '../../../src/lib/server/evidence/types';
+import { findQuizSession, submitQuizAnswer } from '../../../src/lib/server/learning/quiz.service';
+import { chooseScenarioOption, findScenarioRun } from '../../../src/lib/server/learning/scenario.service';
 import { masteryOf } from '../../../src/lib/server/mastery/model';
-import { sameSummary } from '../../../src/lib/server/mastery/rebuild';
-import { findSummaries, rebuildUserSummaries } from '../../../src/lib/server/mastery/summary.repository';
+import { startedQuiz, startedRun } from '../../helpers/learning';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../helpers/test-database';
-import { createCandidate, equivalentsWith, pickFrom, realCatalog, seededRandom } from './support';
+import { insertTestUser } from '../../helpers/users';
+import { equivalentsWith, pickFrom, realCatalog, seededRandom } from './support';
 
 const DAY = 86_400_000;
 
@@ -53,7 +58,7 @@ describeEachEngine('incremental summaries match the rebuilt ones', (engine) => {
 	});
 	afterAll(async () => database?.destroy());
 
-	it('after a random sequence of quiz answers and scenario choices on the real modules', async () => {
+	it('after a random mix of all five sources, with corrections and withdrawals, on the real modules', async () => {
 		const catalog = realCatalog();
 		// Content is still being written for some modules: use those that have both activities today.
 		const modules = catalog.modules.filter((module) => module.quiz.length > 0 && module.scenarios.length > 0);
@@ -62,16 +67,20 @@ describeEachEngine('incremental summaries match the rebuilt ones', (engine) => {
 		// used here so the equivalence path is exercised whatever the catalog holds today.
 		const firstCriteria = modules.map((module) => module.quiz[0]!.criteria[0]!);
 		const pairs: [string, string][] = firstCriteria.slice(1).map((id, i) => [firstCriteria[i]!, id]);
-		const equivalentsOf = equivalentsWith(pairs);
+		const ledgerCatalog = { equivalentsOf: equivalentsWith(pairs) };
 
 		const seed = Number(process.env.JALON_TEST_SEED ?? Date.now() % 1_000_000);
 		const random = seededRandom(seed);
-		const users = [await createCandidate(database.db, `a-${engine}@test.fr`), await createCandidate(database.db, `b-${engine}@test.fr`)];
+		const certifications = [...new Set(modules.map((module) => module.certificationId))];
+		const users = [await insertTestUser(database.db, { enrolIn: certifications }), await insertTestUser(database.db, { enrolIn: certifications })];
+		const trainer = await insertTestUser(database.db, 'trainer');
+		// Rows a person recorded, which later rows may correct or withdraw.
+		const correctable: { userId: string; id: number; criterionId: string; source: EvidenceSource }[] = [];
 		let now = new Date('2026-03-02T08:00:00Z');
 		let actions = 0;
 
 		const answerQuiz = async (userId: string, module: Module) => {
-			const sessionId = await startQuizSession(database.db, { userId, module, mode: random() < 0.5 ? 'adaptive' : 'full', now, random });
+			const sessionId = await startedQuiz(database.db, { userId, module, mode: random() < 0.5 ? 'adaptive' : 'full', now, random });
 			const session = (await findQuizSession(database.db, userId, sessionId))!;
 			const itemId = session.itemIds.find((id) => !session.answers.has(id))!;
 			const item = module.quiz.find((candidate) => candidate.id === itemId)!;
@@ -83,13 +92,13 @@ describeEachEngine('incremental summaries match the rebuilt ones', (engine) => {
 				response: randomResponse(random, item),
 				module,
 				now,
-				equivalentsOf
+				catalog: ledgerCatalog
 			});
 			expect(outcome.kind).toBe('recorded');
 		};
 		const playScenario = async (userId: string, module: Module) => {
 			const scenario = pickFrom(random, module.scenarios);
-			const runId = await startScenarioRun(database.db, { userId, module, scenario });
+			const runId = await startedRun(database.db, { userId, module, scenario });
 			const run = (await findScenarioRun(database.db, userId, runId))!;
 			const node = scenario.nodes[run.currentNode];
 			if (!node || !('choices' in node)) throw new Error(`nœud ${run.currentNode} sans choix dans ${scenario.id}`);
@@ -102,16 +111,47 @@ describeEachEngine('incremental summaries match the rebuilt ones', (engine) => {
 				module,
 				scenario,
 				now,
-				equivalentsOf
+				catalog: ledgerCatalog
 			});
 			expect(outcome.kind).toBe('recorded');
 		};
+		// A person's evidence: a self-positioning, an observation in some situation, a validated proof.
+		const recordByHand = async (userId: string, module: Module) => {
+			const criterionId = pickFrom(random, module.quiz).criteria[0]!;
+			const source = pickFrom<EvidenceSource>(random, ['self', 'observation', 'portfolio']);
+			const situation = source === 'observation' ? pickFrom<ObservationSituation>(random, ['réelle', 'reconstituée', 'entretien']) : null;
+			const score = source === 'portfolio' ? 1 : pickFrom(random, [0, 0.5, 1]);
+			const [id] = await withTransaction(database.db, (tx) =>
+				appendEvidence(tx, ledgerCatalog, userId, [{ criterionId, source, score, situation, itemRef: `main-${actions}`, contentVersion: 'v1', recordedBy: source === 'self' ? null : trainer }], now)
+			);
+			correctable.push({ userId, id: id!, criterionId, source });
+		};
+		// A correction (new score) or a withdrawal of an earlier row of a person.
+		const supersede = async () => {
+			if (correctable.length === 0) return;
+			const index = Math.floor(random() * correctable.length);
+			const [target] = correctable.splice(index, 1);
+			const withdraw = random() < 0.5;
+			const [id] = await withTransaction(database.db, (tx) =>
+				appendEvidence(
+					tx,
+					ledgerCatalog,
+					target!.userId,
+					[{ criterionId: target!.criterionId, source: target!.source, score: pickFrom(random, [0, 0.5, 1]), withdraw, supersedes: target!.id, situation: target!.source === 'observation' ? 'réelle' : null, itemRef: `correction-${actions}`, contentVersion: 'v1', recordedBy: trainer }],
+					now
+				)
+			);
+			if (!withdraw) correctable.push({ ...target!, id: id! });
+		};
 
-		for (; actions < 90; actions++) {
+		for (; actions < 120; actions++) {
 			const userId = pickFrom(random, users);
 			const module = pickFrom(random, modules);
-			if (random() < 0.6) await answerQuiz(userId, module);
-			else await playScenario(userId, module);
+			const roll = random();
+			if (roll < 0.4) await answerQuiz(userId, module);
+			else if (roll < 0.6) await playScenario(userId, module);
+			else if (roll < 0.85) await recordByHand(userId, module);
+			else await supersede();
 			// Minutes to a few weeks between activities, so decay matters.
 			now = new Date(now.getTime() + Math.floor(random() * (random() < 0.8 ? DAY : 25 * DAY)));
 		}
@@ -120,7 +160,7 @@ describeEachEngine('incremental summaries match the rebuilt ones', (engine) => {
 		let applied = 0;
 		for (const userId of users) {
 			const incremental = await findSummaries(database.db, userId);
-			await withTransaction(database.db, (tx) => rebuildUserSummaries(tx, userId, equivalentsOf));
+			await withTransaction(database.db, (tx) => rebuildUserSummaries(tx, ledgerCatalog, userId));
 			const rebuilt = await findSummaries(database.db, userId);
 			expect([...rebuilt.keys()].sort(), `graine ${seed}`).toEqual([...incremental.keys()].sort());
 			for (const [criterionId, summary] of rebuilt) {
@@ -129,6 +169,7 @@ describeEachEngine('incremental summaries match the rebuilt ones', (engine) => {
 				const later = new Date(now.getTime() + 30 * DAY);
 				expect(masteryOf(before, later).estimate).toBeCloseTo(masteryOf(summary, later).estimate, 9);
 				expect(masteryOf(before, later).status).toBe(masteryOf(summary, later).status);
+				expect(masteryOf(before, later).levels).toEqual(masteryOf(summary, later).levels);
 				compared++;
 				if (summary.appliedCount > 0) applied++;
 			}
@@ -136,5 +177,7 @@ describeEachEngine('incremental summaries match the rebuilt ones', (engine) => {
 		// The sequence really exercised the model: many criteria, applied evidence among them.
 		expect(compared).toBeGreaterThan(10);
 		expect(applied).toBeGreaterThan(0);
+		const superseding = await database.db.selectFrom('evidence').select('id').where('supersedes', 'is not', null).execute();
+		expect(superseding.length, 'des corrections et des retraits ont eu lieu').toBeGreaterThan(0);
 	});
 });

@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
 import { readContentFiles } from '../../../src/lib/server/content/files';
 import { loadCatalog } from '../../../src/lib/server/content/load';
 import type { Catalog } from '../../../src/lib/server/content/types';
-import type { Database } from '../../../src/lib/server/db/schema';
 import { equivalentsIndex } from '../../../src/lib/server/referentiel/equivalences';
 import { seededRandom } from '../../helpers/random';
 
@@ -21,16 +19,6 @@ export function equivalentsWith(extra: [string, string][]): (criterionId: string
 	const index = equivalentsIndex([...realCatalog().equivalences, ...extra.map(([a, b]) => ({ criteria: [a, b], why: 'test' }))]);
 	return (criterionId) => index.get(criterionId) ?? [];
 }
-
-export async function createCandidate(db: Kysely<Database>, email: string): Promise<string> {
-	const row = await db
-		.insertInto('app_user')
-		.values({ email, display_name: email.split('@')[0]!, password_hash: 'not-a-password-hash' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
-}
-
 
 export const pickFrom = <T>(random: () => number, list: readonly T[]): T => {
 	if (list.length === 0) throw new Error('liste vide');

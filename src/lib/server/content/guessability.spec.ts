@@ -30,7 +30,7 @@ describe('guessability', () => {
 			nodes: {
 				n1: { text: 'N', choices: [
 					{ id: 'a', text: 'court', effects: { x: 1, y: 1 }, feedback: 'f', next: 'fin' },
-					{ id: 'b', text: 'un choix bien plus long', effects: { x: 1 }, feedback: 'f', next: 'fin' }
+					{ id: 'b', text: 'un choix bien plus long', effects: { x: 1, y: 0 }, feedback: 'f', next: 'fin' }
 				] },
 				fin: { ending: { title: 'F', outcome: 'réussite' as const, text: 'T', debrief: {} } }
 			}

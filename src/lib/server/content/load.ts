@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
+import { equivalentsIndex } from '../referentiel/equivalences';
 import { equivalencesSchema, metiersSchema, referentielSchema, type ReferentielFile } from '../referentiel/schema';
 import { renderMarkdown } from './markdown';
 import { lessonFrontMatterSchema, quizFileSchema, scenarioFileSchema } from './schema';
@@ -213,5 +214,8 @@ export function loadCatalog(files: ContentFiles): LoadResult {
 	}
 	modules.sort((a, b) => a.competenceId.localeCompare(b.competenceId, 'fr', { numeric: true }));
 
-	return { catalog: { certifications, modules, equivalences, metiers, criteria, competences, units }, problems };
+	// Built once here: every reader asks the catalog, none rebuilds the index.
+	const equivalents = equivalentsIndex(equivalences);
+	const equivalentsOf = (criterionId: string) => equivalents.get(criterionId) ?? [];
+	return { catalog: { certifications, modules, equivalences, equivalentsOf, metiers, criteria, competences, units }, problems };
 }

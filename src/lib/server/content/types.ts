@@ -84,6 +84,8 @@ export interface Catalog {
 	certifications: Certification[];
 	modules: Module[];
 	equivalences: Equivalence[];
+	/** The criteria of other certifications declared equivalent to a criterion (indexed once, at load). */
+	equivalentsOf: (criterionId: string) => string[];
 	metiers: Metier[];
 	criteria: Map<string, Criterion>;
 	competences: Map<string, Competence>;

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Pathway } from '../enrolment/pathway';
+import type { EvidenceKind, EvidenceSource, ObservationSituation } from '../evidence/types';
+import type { QuizMode } from '../learning/quiz-mode';
 
 /**
  * The one hand-written description of the database. Each domain adds its tables here,
@@ -50,7 +53,7 @@ export interface EnrolmentTable {
 	id: Generated<string>;
 	user_id: string;
 	certification_id: string;
-	pathway: 'formation' | 'vae';
+	pathway: Pathway;
 	last_competence_id: string | null;
 	last_activity_at: Timestamp | null;
 	created_at: GeneratedTimestamp;
@@ -60,7 +63,7 @@ export interface QuizSessionTable {
 	id: Generated<string>;
 	user_id: string;
 	competence_id: string;
-	mode: 'adaptive' | 'full';
+	mode: QuizMode;
 	/** The drawn item ids, in order (JSON array). */
 	item_ids: ColumnType<string[], string, string>;
 	/** Secret seed of the session's option order and tokens; never sent to the browser. */
@@ -107,17 +110,22 @@ export interface ScenarioStepTable {
 	created_at: GeneratedTimestamp;
 }
 
-export type EvidenceSource = 'quiz' | 'scenario' | 'self' | 'portfolio' | 'observation';
-
 export interface EvidenceTable {
 	id: ColumnType<number, never, never>;
 	user_id: string;
 	criterion_id: string;
 	source: EvidenceSource;
-	score: number;
+	kind: ColumnType<EvidenceKind, EvidenceKind | undefined, never>;
+	/** Null for a withdrawal, which has no score of its own. */
+	score: number | null;
 	weight: number;
 	item_ref: string;
 	content_version: string;
+	/** Who recorded the row: a trainer, an accompagnateur; null for the engines. */
+	recorded_by: string | null;
+	/** The row this one corrects or withdraws (each row is superseded at most once). */
+	supersedes: number | null;
+	situation: ObservationSituation | null;
 	created_at: GeneratedTimestamp;
 }
 
@@ -127,8 +135,16 @@ export interface CriterionSummaryTable {
 	weighted_score: number;
 	weighted_total: number;
 	reference_at: Timestamp;
+	training_score: number;
+	training_total: number;
+	training_applied: number;
 	evidence_count: number;
 	applied_count: number;
+	demonstrating_count: number;
+	quiz_count: number;
+	scenario_count: number;
+	observation_count: number;
+	portfolio_count: number;
 	last_evidence_at: Timestamp | null;
 	self_rating: number | null;
 	self_rated_at: Timestamp | null;

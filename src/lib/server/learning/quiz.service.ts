@@ -1,61 +1,42 @@
 import type { Kysely } from 'kysely';
+import type { Catalog, Module } from '../content/types';
 import type { Executor } from '../db';
 import { isUuid } from '../db/ids';
 import type { Database } from '../db/schema';
 import { withTransaction } from '../db/transaction';
-import type { Module } from '../content/types';
+import { isEnrolled } from '../enrolment/enrolment-rule';
+import { touchEnrolment } from '../enrolment/enrolment.repository';
+import { appendEvidence } from '../evidence/ledger';
+import { findSummaries } from '../evidence/summary.repository';
 import { masteryOf } from '../mastery/model';
-import { findSummaries } from '../mastery/summary.repository';
-import { touchEnrolment } from './enrolment.repository';
-import { recordEvidence } from './evidence.repository';
 import { newDrawSeed } from './attempt-draw';
 import { gradeResponse, type QuizResponse } from './grading';
 import { drawAdaptiveQuiz, fullQuiz } from './quiz-draw';
+import type { QuizMode } from './quiz-mode';
+import * as quizzes from './quiz.repository';
 
-export type QuizMode = 'adaptive' | 'full';
+export type { QuizMode };
+export type { StoredAnswer } from './quiz.repository';
 
-export interface StoredAnswer {
-	itemId: string;
-	response: QuizResponse;
-	score: number;
-	createdAt: Date;
+export interface QuizSession extends Omit<quizzes.QuizSessionRow, 'userId'> {
+	answers: Map<string, quizzes.StoredAnswer>;
 }
 
-export interface QuizSession {
-	id: string;
-	competenceId: string;
-	mode: QuizMode;
-	itemIds: string[];
-	status: 'open' | 'finished';
-	startedAt: Date;
-	answers: Map<string, StoredAnswer>;
-	/** The session's secret seed: the order and tokens its pages show (see attempt-draw.ts). */
-	drawSeed: string;
-}
-
-function parseJson<T>(value: unknown): T {
-	return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
+export type StartOutcome = { kind: 'started'; sessionId: string } | { kind: 'not-enrolled' } | { kind: 'empty' };
 
 /**
  * Starts a quiz on a module, or resumes the unfinished one of the same kind: a candidate who
- * reloads, logs in again or clicks twice finds the quiz where it stopped.
+ * reloads, logs in again or clicks twice finds the quiz where it stopped. Only a candidate
+ * enrolled in the module's certification may start one.
  */
 export async function startQuizSession(
 	db: Kysely<Database>,
 	input: { userId: string; module: Module; mode: QuizMode; now: Date; random?: () => number; drawSeed?: string }
-): Promise<string> {
+): Promise<StartOutcome> {
 	const { userId, module, mode, now } = input;
-	const open = await db
-		.selectFrom('quiz_session')
-		.select('id')
-		.where('user_id', '=', userId)
-		.where('competence_id', '=', module.competenceId)
-		.where('mode', '=', mode)
-		.where('status', '=', 'open')
-		.orderBy('started_at', 'desc')
-		.executeTakeFirst();
-	if (open) return open.id;
+	if (!(await isEnrolled(db, userId, module.certificationId))) return { kind: 'not-enrolled' };
+	const open = await quizzes.findOpenSessionId(db, userId, module.competenceId, mode);
+	if (open) return { kind: 'started', sessionId: open };
 
 	let itemIds: string[];
 	if (mode === 'full') {
@@ -64,78 +45,36 @@ export async function startQuizSession(
 		const criteria = [...new Set(module.quiz.flatMap((item) => item.criteria))];
 		const summaries = await findSummaries(db, userId, criteria);
 		const mastery = new Map([...summaries].map(([id, summary]) => [id, masteryOf(summary, now).estimate]));
-		const seen = module.quiz.length
-			? await db
-					.selectFrom('quiz_answer')
-					.select(['item_id', (eb) => eb.fn.max('created_at').as('last')])
-					.where('user_id', '=', userId)
-					.where(
-						'item_id',
-						'in',
-						module.quiz.map((item) => item.id)
-					)
-					.groupBy('item_id')
-					.execute()
-			: [];
-		const lastSeen = new Map(seen.map((row) => [row.item_id, new Date(row.last as Date)]));
+		const lastSeen = await quizzes.findLastAnsweredAt(db, userId, module.quiz.map((item) => item.id));
 		itemIds = drawAdaptiveQuiz(module.quiz, { mastery, lastSeen, now, random: input.random ?? Math.random });
 	}
-	if (itemIds.length === 0) throw new Error(`Le module ${module.competenceId} n'a pas de quiz.`);
-	const created = await db
-		.insertInto('quiz_session')
-		.values({ user_id: userId, competence_id: module.competenceId, mode, item_ids: JSON.stringify(itemIds), draw_seed: input.drawSeed ?? newDrawSeed() })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return created.id;
+	if (itemIds.length === 0) return { kind: 'empty' };
+	const sessionId = await quizzes.insertSession(db, { userId, competenceId: module.competenceId, mode, itemIds, drawSeed: input.drawSeed ?? newDrawSeed() });
+	return { kind: 'started', sessionId };
 }
 
 /** The session with its answers, only if it belongs to this user. */
 export async function findQuizSession(db: Executor, userId: string, sessionId: string): Promise<QuizSession | null> {
 	if (!isUuid(sessionId)) return null;
-	const row = await db.selectFrom('quiz_session').selectAll().where('id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
-	if (!row) return null;
-	const answers = await db
-		.selectFrom('quiz_answer')
-		.select(['item_id', 'response', 'score', 'created_at'])
-		.where('session_id', '=', sessionId)
-		.orderBy('created_at')
-		.execute();
-	return {
-		id: row.id,
-		competenceId: row.competence_id,
-		mode: row.mode,
-		itemIds: parseJson<string[]>(row.item_ids),
-		status: row.status,
-		startedAt: new Date(row.started_at),
-		drawSeed: row.draw_seed,
-		answers: new Map(
-			answers.map((answer) => [
-				answer.item_id,
-				{ itemId: answer.item_id, response: parseJson<QuizResponse>(answer.response), score: answer.score, createdAt: new Date(answer.created_at) }
-			])
-		)
-	};
+	const session = await quizzes.findSession(db, userId, sessionId);
+	if (!session) return null;
+	const answers = await quizzes.findSessionAnswers(db, sessionId);
+	const { userId: _owner, ...rest } = session;
+	return { ...rest, answers: new Map(answers.map((answer) => [answer.itemId, answer])) };
 }
 
 /** Open sessions of the user on these modules, for "resume" links. */
-export async function listOpenQuizSessions(db: Executor, userId: string, competenceIds: string[]): Promise<{ id: string; competenceId: string; mode: QuizMode }[]> {
-	if (competenceIds.length === 0) return [];
-	const rows = await db
-		.selectFrom('quiz_session')
-		.select(['id', 'competence_id', 'mode'])
-		.where('user_id', '=', userId)
-		.where('status', '=', 'open')
-		.where('competence_id', 'in', competenceIds)
-		.execute();
-	return rows.map((row) => ({ id: row.id, competenceId: row.competence_id, mode: row.mode }));
-}
+export const listOpenQuizSessions = quizzes.listOpenSessions;
 
 export type SubmitOutcome =
 	/** recorded now; or the same submission seen again (idempotency key); or the item was answered from elsewhere */
-	| { kind: 'recorded' | 'duplicate' | 'already-answered'; answer: StoredAnswer; sessionFinished: boolean }
+	| { kind: 'recorded' | 'duplicate' | 'already-answered'; answer: quizzes.StoredAnswer; sessionFinished: boolean }
 	| { kind: 'finished' }
 	| { kind: 'not-found' }
-	| { kind: 'not-in-session' };
+	| { kind: 'not-enrolled' }
+	| { kind: 'not-in-session' }
+	/** The idempotency key was already used for an answer to another item: a replayed form of another page. */
+	| { kind: 'key-reused' };
 
 export interface SubmitAnswerInput {
 	userId: string;
@@ -144,8 +83,8 @@ export interface SubmitAnswerInput {
 	idempotencyKey: string;
 	response: QuizResponse;
 	module: Module;
+	catalog: Pick<Catalog, 'equivalentsOf'>;
 	now: Date;
-	equivalentsOf: (criterionId: string) => string[];
 }
 
 /**
@@ -155,68 +94,33 @@ export interface SubmitAnswerInput {
  */
 export async function submitQuizAnswer(db: Kysely<Database>, input: SubmitAnswerInput): Promise<SubmitOutcome> {
 	const item = input.module.quiz.find((candidate) => candidate.id === input.itemId);
+	if (!isUuid(input.sessionId)) return { kind: 'not-found' };
 	return withTransaction(db, async (tx) => {
 		// The session row lock serialises every submission to this session.
-		const session = await tx
-			.selectFrom('quiz_session')
-			.select(['id', 'status', 'item_ids', 'competence_id'])
-			.where('id', '=', input.sessionId)
-			.where('user_id', '=', input.userId)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!session) return { kind: 'not-found' } as const;
-
-		const stored = async (where: 'key' | 'item') => {
-			let query = tx.selectFrom('quiz_answer').select(['item_id', 'response', 'score', 'created_at']).where('user_id', '=', input.userId);
-			query =
-				where === 'key'
-					? query.where('idempotency_key', '=', input.idempotencyKey)
-					: query.where('session_id', '=', input.sessionId).where('item_id', '=', input.itemId);
-			const row = await query.executeTakeFirst();
-			return row
-				? { itemId: row.item_id, response: parseJson<QuizResponse>(row.response), score: row.score, createdAt: new Date(row.created_at) }
-				: null;
-		};
+		const session = await quizzes.findSession(tx, input.userId, input.sessionId, true);
+		if (!session || session.competenceId !== input.module.competenceId) return { kind: 'not-found' } as const;
+		if (!(await isEnrolled(tx, input.userId, input.module.certificationId))) return { kind: 'not-enrolled' } as const;
 		const finished = session.status === 'finished';
-		const byKey = await stored('key');
-		if (byKey) return { kind: 'duplicate', answer: byKey, sessionFinished: finished } as const;
-		const byItem = await stored('item');
+		const byKey = await quizzes.findAnswerByKey(tx, input.userId, input.idempotencyKey);
+		if (byKey) return byKey.itemId === input.itemId ? ({ kind: 'duplicate', answer: byKey, sessionFinished: finished } as const) : ({ kind: 'key-reused' } as const);
+		const byItem = await quizzes.findAnswerToItem(tx, input.sessionId, input.itemId);
 		if (byItem) return { kind: 'already-answered', answer: byItem, sessionFinished: finished } as const;
 		if (finished) return { kind: 'finished' } as const;
-		const itemIds = parseJson<string[]>(session.item_ids);
-		if (!item || !itemIds.includes(input.itemId)) return { kind: 'not-in-session' } as const;
+		if (!item || !session.itemIds.includes(input.itemId)) return { kind: 'not-in-session' } as const;
 
 		const score = gradeResponse(item, input.response);
-		await tx
-			.insertInto('quiz_answer')
-			.values({
-				session_id: input.sessionId,
-				user_id: input.userId,
-				item_id: item.id,
-				response: JSON.stringify(input.response),
-				score,
-				content_version: input.module.contentVersion,
-				idempotency_key: input.idempotencyKey,
-				created_at: input.now
-			})
-			.execute();
-		await recordEvidence(
+		const answer = { itemId: item.id, response: input.response, score, createdAt: input.now, idempotencyKey: input.idempotencyKey };
+		await quizzes.insertAnswer(tx, { sessionId: input.sessionId, userId: input.userId, itemId: item.id, response: input.response, score, contentVersion: input.module.contentVersion, idempotencyKey: input.idempotencyKey, at: input.now });
+		await appendEvidence(
 			tx,
+			input.catalog,
 			input.userId,
-			item.criteria.map((criterionId) => ({ criterionId, source: 'quiz', score, itemRef: item.id, contentVersion: input.module.contentVersion })),
-			input.now,
-			input.equivalentsOf
+			item.criteria.map((criterionId) => ({ criterionId, source: 'quiz' as const, score, itemRef: item.id, contentVersion: input.module.contentVersion })),
+			input.now
 		);
-		const answered = await tx
-			.selectFrom('quiz_answer')
-			.select((eb) => eb.fn.countAll<number>().as('count'))
-			.where('session_id', '=', input.sessionId)
-			.executeTakeFirstOrThrow();
-		const sessionFinished = Number(answered.count) >= itemIds.length;
-		if (sessionFinished) {
-			await tx.updateTable('quiz_session').set({ status: 'finished', finished_at: input.now }).where('id', '=', input.sessionId).execute();
-		}
+		const sessionFinished = (await quizzes.countSessionAnswers(tx, input.sessionId)) >= session.itemIds.length;
+		if (sessionFinished) await quizzes.finishSession(tx, input.sessionId, input.now);
 		await touchEnrolment(tx, input.userId, input.module.certificationId, input.module.competenceId, input.now);
-		return { kind: 'recorded', answer: { itemId: item.id, response: input.response, score, createdAt: input.now }, sessionFinished } as const;
+		return { kind: 'recorded', answer, sessionFinished } as const;
 	});
 }

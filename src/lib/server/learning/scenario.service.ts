@@ -1,90 +1,48 @@
 import type { Kysely } from 'kysely';
+import type { Catalog, Module, Scenario } from '../content/types';
 import type { Executor } from '../db';
 import { isUuid } from '../db/ids';
 import type { Database } from '../db/schema';
 import { withTransaction } from '../db/transaction';
-import type { Module, Scenario } from '../content/types';
+import { isEnrolled } from '../enrolment/enrolment-rule';
+import { touchEnrolment } from '../enrolment/enrolment.repository';
+import { appendEvidence } from '../evidence/ledger';
 import { newDrawSeed } from './attempt-draw';
-import { touchEnrolment } from './enrolment.repository';
-import { recordEvidence } from './evidence.repository';
+import * as runs from './scenario.repository';
 
-export interface ScenarioStep {
-	stepNumber: number;
-	nodeId: string;
-	choiceId: string;
+export type { ScenarioStep } from './scenario.repository';
+
+export interface ScenarioRun extends runs.ScenarioRunRow {
+	steps: runs.ScenarioStep[];
 }
 
-export interface ScenarioRun {
-	id: string;
-	scenarioId: string;
-	competenceId: string;
-	currentNode: string;
-	status: 'open' | 'finished';
-	steps: ScenarioStep[];
-	/** The run's secret seed: the order and tokens of its choices (see attempt-draw.ts). */
-	drawSeed: string;
-}
+export type StartRunOutcome = { kind: 'started'; runId: string } | { kind: 'not-enrolled' };
 
-/** Starts a run of the scenario, or resumes the unfinished one. */
-export async function startScenarioRun(db: Kysely<Database>, input: { userId: string; module: Module; scenario: Scenario; drawSeed?: string }): Promise<string> {
-	const open = await db
-		.selectFrom('scenario_run')
-		.select('id')
-		.where('user_id', '=', input.userId)
-		.where('scenario_id', '=', input.scenario.id)
-		.where('status', '=', 'open')
-		.orderBy('started_at', 'desc')
-		.executeTakeFirst();
-	if (open) return open.id;
-	const created = await db
-		.insertInto('scenario_run')
-		.values({
-			user_id: input.userId,
-			scenario_id: input.scenario.id,
-			competence_id: input.module.competenceId,
-			content_version: input.module.contentVersion,
-			current_node: input.scenario.start,
-			draw_seed: input.drawSeed ?? newDrawSeed()
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return created.id;
+/** Starts a run of the scenario, or resumes the unfinished one. Only for an enrolled candidate. */
+export async function startScenarioRun(db: Kysely<Database>, input: { userId: string; module: Module; scenario: Scenario; drawSeed?: string }): Promise<StartRunOutcome> {
+	if (!(await isEnrolled(db, input.userId, input.module.certificationId))) return { kind: 'not-enrolled' };
+	const open = await runs.findOpenRunId(db, input.userId, input.scenario.id);
+	if (open) return { kind: 'started', runId: open };
+	const runId = await runs.insertRun(db, {
+		userId: input.userId,
+		scenarioId: input.scenario.id,
+		competenceId: input.module.competenceId,
+		contentVersion: input.module.contentVersion,
+		startNode: input.scenario.start,
+		drawSeed: input.drawSeed ?? newDrawSeed()
+	});
+	return { kind: 'started', runId };
 }
 
 /** The run with the steps taken so far, only if it belongs to this user. */
 export async function findScenarioRun(db: Executor, userId: string, runId: string): Promise<ScenarioRun | null> {
 	if (!isUuid(runId)) return null;
-	const run = await db.selectFrom('scenario_run').selectAll().where('id', '=', runId).where('user_id', '=', userId).executeTakeFirst();
-	if (!run) return null;
-	const steps = await db
-		.selectFrom('scenario_step')
-		.select(['step_number', 'node_id', 'choice_id'])
-		.where('run_id', '=', runId)
-		.orderBy('step_number')
-		.execute();
-	return {
-		id: run.id,
-		scenarioId: run.scenario_id,
-		competenceId: run.competence_id,
-		currentNode: run.current_node,
-		status: run.status,
-		drawSeed: run.draw_seed,
-		steps: steps.map((step) => ({ stepNumber: step.step_number, nodeId: step.node_id, choiceId: step.choice_id }))
-	};
+	const run = await runs.findRun(db, userId, runId);
+	return run ? { ...run, steps: await runs.findRunSteps(db, runId) } : null;
 }
 
 /** Runs of the user on these scenarios, latest first, for "resume" and "replay" links. */
-export async function listScenarioRuns(db: Executor, userId: string, scenarioIds: string[]): Promise<{ id: string; scenarioId: string; status: 'open' | 'finished' }[]> {
-	if (scenarioIds.length === 0) return [];
-	const rows = await db
-		.selectFrom('scenario_run')
-		.select(['id', 'scenario_id', 'status'])
-		.where('user_id', '=', userId)
-		.where('scenario_id', 'in', scenarioIds)
-		.orderBy('started_at', 'desc')
-		.execute();
-	return rows.map((row) => ({ id: row.id, scenarioId: row.scenario_id, status: row.status }));
-}
+export const listScenarioRuns = runs.listRuns;
 
 export type ChoiceOutcome =
 	| { kind: 'recorded' | 'duplicate'; nodeId: string; choiceId: string; finished: boolean }
@@ -92,7 +50,10 @@ export type ChoiceOutcome =
 	| { kind: 'stale' }
 	| { kind: 'finished' }
 	| { kind: 'not-found' }
-	| { kind: 'invalid-choice' };
+	| { kind: 'not-enrolled' }
+	| { kind: 'invalid-choice' }
+	/** The idempotency key was already used in another run: a replayed form of another page. */
+	| { kind: 'key-reused' };
 
 export interface ChooseInput {
 	userId: string;
@@ -102,8 +63,8 @@ export interface ChooseInput {
 	idempotencyKey: string;
 	module: Module;
 	scenario: Scenario;
+	catalog: Pick<Catalog, 'equivalentsOf'>;
 	now: Date;
-	equivalentsOf: (criterionId: string) => string[];
 }
 
 /**
@@ -112,24 +73,15 @@ export interface ChooseInput {
  * replayed form never forks the run.
  */
 export async function chooseScenarioOption(db: Kysely<Database>, input: ChooseInput): Promise<ChoiceOutcome> {
+	if (!isUuid(input.runId)) return { kind: 'not-found' };
 	return withTransaction(db, async (tx) => {
-		const run = await tx
-			.selectFrom('scenario_run')
-			.select(['id', 'current_node', 'status'])
-			.where('id', '=', input.runId)
-			.where('user_id', '=', input.userId)
-			.forUpdate()
-			.executeTakeFirst();
-		if (!run) return { kind: 'not-found' } as const;
-		const previous = await tx
-			.selectFrom('scenario_step')
-			.select(['node_id', 'choice_id'])
-			.where('user_id', '=', input.userId)
-			.where('idempotency_key', '=', input.idempotencyKey)
-			.executeTakeFirst();
-		if (previous) return { kind: 'duplicate', nodeId: previous.node_id, choiceId: previous.choice_id, finished: run.status === 'finished' } as const;
+		const run = await runs.findRun(tx, input.userId, input.runId, true);
+		if (!run || run.scenarioId !== input.scenario.id) return { kind: 'not-found' } as const;
+		if (!(await isEnrolled(tx, input.userId, input.module.certificationId))) return { kind: 'not-enrolled' } as const;
+		const previous = await runs.findStepByKey(tx, input.userId, input.idempotencyKey);
+		if (previous) return previous.runId === run.id ? ({ kind: 'duplicate', nodeId: previous.nodeId, choiceId: previous.choiceId, finished: run.status === 'finished' } as const) : ({ kind: 'key-reused' } as const);
 		if (run.status === 'finished') return { kind: 'finished' } as const;
-		if (run.current_node !== input.nodeId) return { kind: 'stale' } as const;
+		if (run.currentNode !== input.nodeId) return { kind: 'stale' } as const;
 
 		const node = input.scenario.nodes[input.nodeId];
 		const choice = node && 'choices' in node ? node.choices.find((c) => c.id === input.choiceId) : undefined;
@@ -137,41 +89,22 @@ export async function chooseScenarioOption(db: Kysely<Database>, input: ChooseIn
 		const next = input.scenario.nodes[choice.next];
 		const finished = !next || 'ending' in next;
 
-		const count = await tx
-			.selectFrom('scenario_step')
-			.select((eb) => eb.fn.countAll<number>().as('count'))
-			.where('run_id', '=', input.runId)
-			.executeTakeFirstOrThrow();
-		await tx
-			.insertInto('scenario_step')
-			.values({
-				run_id: input.runId,
-				user_id: input.userId,
-				step_number: Number(count.count) + 1,
-				node_id: input.nodeId,
-				choice_id: choice.id,
-				idempotency_key: input.idempotencyKey,
-				created_at: input.now
-			})
-			.execute();
-		await recordEvidence(
+		const stepNumber = (await runs.countRunSteps(tx, run.id)) + 1;
+		await runs.insertStep(tx, { runId: run.id, userId: input.userId, stepNumber, nodeId: input.nodeId, choiceId: choice.id, idempotencyKey: input.idempotencyKey, at: input.now });
+		await appendEvidence(
 			tx,
+			input.catalog,
 			input.userId,
 			Object.entries(choice.effects).map(([criterionId, score]) => ({
 				criterionId,
-				source: 'scenario',
+				source: 'scenario' as const,
 				score,
 				itemRef: `${input.scenario.id}#${input.nodeId}.${choice.id}`,
 				contentVersion: input.module.contentVersion
 			})),
-			input.now,
-			input.equivalentsOf
+			input.now
 		);
-		await tx
-			.updateTable('scenario_run')
-			.set({ current_node: choice.next, ...(finished ? { status: 'finished' as const, finished_at: input.now } : {}) })
-			.where('id', '=', input.runId)
-			.execute();
+		await runs.moveRun(tx, run.id, choice.next, finished ? input.now : null);
 		await touchEnrolment(tx, input.userId, input.module.certificationId, input.module.competenceId, input.now);
 		return { kind: 'recorded', nodeId: input.nodeId, choiceId: choice.id, finished } as const;
 	});

@@ -18,6 +18,8 @@ export async function findEvidenceDigests(db: Executor, userId: string, criterio
 		.where('user_id', '=', userId)
 		.where('criterion_id', 'in', criterionIds)
 		.where('source', '<>', 'self')
+		.where('kind', '=', 'record')
+		.where(({ not, exists, selectFrom }) => not(exists(selectFrom('evidence as later').select('later.id').whereRef('later.supersedes', '=', 'evidence.id'))))
 		.groupBy(['criterion_id', 'source'])
 		.execute();
 	const digests = new Map<string, EvidenceDigest>();

@@ -25,7 +25,7 @@ export async function findEvidenceBuckets(db: Executor, userId: string, criterio
 		.select([
 			'criterion_id',
 			bucket.as('bucket'),
-			sql<number>`sum(weight * score * ${growth})`.as('weighted_score'),
+			sql<number>`sum(weight * coalesce(score, 0) * ${growth})`.as('weighted_score'),
 			sql<number>`sum(weight * ${growth})`.as('weighted_total'),
 			sql<number>`count(*)::int`.as('count'),
 			sql<number>`(count(*) filter (where source in (${sql.join([...APPLIED_SOURCES])})))::int`.as('applied')
@@ -33,6 +33,9 @@ export async function findEvidenceBuckets(db: Executor, userId: string, criterio
 		.where('user_id', '=', userId)
 		.where('criterion_id', 'in', criterionIds)
 		.where('source', '<>', 'self')
+		// Live rows only: a correction replaces what it supersedes, a withdrawal takes it away.
+		.where('kind', '=', 'record')
+		.where(({ not, exists, selectFrom }) => not(exists(selectFrom('evidence as later').select('later.id').whereRef('later.supersedes', '=', 'evidence.id'))))
 		.where('created_at', '>', anchor)
 		.groupBy(['criterion_id', sql`2`])
 		.as('b');

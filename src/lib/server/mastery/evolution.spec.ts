@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bucketEvidence, DAY_MS, evolutionFrom, lastCheckpoints, WEEK_MS, weeklyCheckpoints } from './evolution';
 import { masteryOf, SOURCE_WEIGHTS, type EvidenceSource } from './model';
-import { summariesFromEvidence, type StoredEvidence } from './rebuild';
+import { summariesFromLedger, type LedgerRow } from '../evidence/fold';
+
+/** A ledger row from the fields these tests vary; ids follow the order of the list. */
+type RowInput = Omit<LedgerRow, 'id' | 'kind' | 'situation' | 'supersedes'> & Partial<LedgerRow>;
+const ledger = (rows: RowInput[]): LedgerRow[] => rows.map((row, i) => ({ id: i + 1, kind: 'record', situation: null, supersedes: null, ...row }));
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const units = [
@@ -20,7 +24,7 @@ const rowArbitrary = fc
 		score: fc.constantFrom(0, 0.5, 1, 1, 1),
 		daysAgo: fc.integer({ min: 0, max: 400 })
 	})
-	.map(({ criterionId, source, score, daysAgo }): StoredEvidence => ({
+	.map(({ criterionId, source, score, daysAgo }): RowInput => ({
 		criterionId,
 		source,
 		score,
@@ -29,15 +33,20 @@ const rowArbitrary = fc
 	}));
 
 /** The evolution as the page computes it: today's summaries, and the buckets of the weeks shown. */
-function evolutionOf(rows: StoredEvidence[], checkpoints: Date[]) {
-	return evolutionFrom(summariesFromEvidence(rows, equivalentsOf), bucketEvidence(rows, checkpoints), checkpoints, units, equivalentsOf);
+function evolutionOf(input: RowInput[], checkpoints: Date[]) {
+	const rows = ledger(input);
+	return evolutionFrom(summariesFromLedger(rows, equivalentsOf), bucketEvidence(rows, checkpoints), checkpoints, units, equivalentsOf);
 }
 
 /** The reference: fold every row up to each checkpoint with the model, one by one. */
-function foldedEvolution(rows: StoredEvidence[], checkpoints: Date[]) {
+function foldedEvolution(input: RowInput[], checkpoints: Date[]) {
+	// The corrected history: superseded rows and withdrawals take no part, corrections count from their date.
+	const all = ledger(input);
+	const superseded = new Set(all.map((row) => row.supersedes));
+	const rows = all.filter((row) => row.kind === 'record' && !superseded.has(row.id)).map((row) => ({ ...row, supersedes: null }));
 	return units.map((unit) =>
 		checkpoints.map((checkpoint) => {
-			const summaries = summariesFromEvidence(
+			const summaries = summariesFromLedger(
 				rows.filter((row) => row.at <= checkpoint),
 				equivalentsOf
 			);
@@ -69,10 +78,27 @@ describe('evolution over time', () => {
 		);
 	});
 
+	it('replaces a superseded row by its correction, and drops a withdrawn one, in the curve', () => {
+		const checkpoints = weeklyCheckpoints(NOW, null);
+		const at = new Date(NOW.getTime() - 3 * WEEK_MS - DAY_MS);
+		const later = new Date(NOW.getTime() - WEEK_MS - DAY_MS);
+		const acquiring: RowInput[] = [
+			...Array.from({ length: 3 }, () => ({ criterionId: 'x.c3.a', source: 'quiz' as const, score: 1, weight: 1, at })),
+			{ criterionId: 'x.c3.a', source: 'observation', score: 1, weight: 3, at }
+		];
+		expect(evolutionOf(acquiring, checkpoints).units[1]!.acquired.at(-1)).toBe(1);
+		// The observation (row 4) corrected to « non acquis »: the criterion is no longer acquired.
+		const corrected = [...acquiring, { criterionId: 'x.c3.a', source: 'observation' as const, score: 0, weight: 3, at: later, supersedes: 4 }];
+		expect(evolutionOf(corrected, checkpoints).units[1]!.acquired.at(-1)).toBe(0);
+		expect(evolutionOf(corrected, checkpoints).units.map((unit) => unit.acquired)).toEqual(foldedEvolution(corrected, checkpoints));
+		const withdrawn = [...acquiring, { criterionId: 'x.c3.a', source: 'observation' as const, score: null, kind: 'withdrawal' as const, weight: 3, at: later, supersedes: 4 }];
+		expect(evolutionOf(withdrawn, checkpoints).units[1]!.acquired).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+	});
+
 	it('shows a criterion becoming acquired the week its evidence arrives', () => {
 		const checkpoints = weeklyCheckpoints(NOW, null);
 		const at = new Date(NOW.getTime() - 3 * WEEK_MS - DAY_MS);
-		const rows: StoredEvidence[] = [
+		const rows: RowInput[] = [
 			...Array.from({ length: 4 }, () => ({ criterionId: 'x.c3.a', source: 'quiz' as const, score: 1, weight: 1, at })),
 			{ criterionId: 'x.c3.a', source: 'scenario', score: 1, weight: 2, at }
 		];
@@ -84,7 +110,7 @@ describe('evolution over time', () => {
 	it('lets an acquired criterion slip back when its evidence grows old', () => {
 		const checkpoints = weeklyCheckpoints(NOW, null);
 		const at = new Date(checkpoints[0]!.getTime() - DAY_MS);
-		const rows: StoredEvidence[] = Array.from({ length: 3 }, () => ({ criterionId: 'x.c1.b', source: 'scenario' as const, score: 1, weight: 2, at }));
+		const rows: RowInput[] = Array.from({ length: 3 }, () => ({ criterionId: 'x.c1.b', source: 'scenario' as const, score: 1, weight: 2, at }));
 		const u1 = evolutionOf(rows, checkpoints).units[0]!;
 		expect(u1.acquired[0]).toBe(1);
 		expect(u1.acquired.at(-1)).toBe(0);
@@ -93,7 +119,7 @@ describe('evolution over time', () => {
 	it('counts evidence on an equivalent criterion at half weight, week by week', () => {
 		const checkpoints = weeklyCheckpoints(NOW, null);
 		const anchor = checkpoints[0]!.getTime();
-		const rows: StoredEvidence[] = [
+		const rows: RowInput[] = [
 			{ criterionId: 'x.c1.a', source: 'scenario', score: 1, weight: 2, at: new Date(anchor - DAY_MS) },
 			...Array.from({ length: 2 }, () => ({ criterionId: 'y.c9.z', source: 'scenario' as const, score: 1, weight: 2, at: new Date(anchor + 2.5 * WEEK_MS) }))
 		];

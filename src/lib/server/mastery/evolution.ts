@@ -11,8 +11,9 @@
  * The database computes the buckets (evolution.repository.ts); `bucketEvidence` is the same
  * computation in TypeScript.
  */
-import { APPLIED_SOURCES, decay, EQUIVALENT_FACTOR, HALF_LIFE_DAYS, statusOf, type CriterionSummary } from './model';
-import type { StoredEvidence } from './rebuild';
+import { APPLIED_SOURCES, decay, emptySummary, EQUIVALENT_FACTOR, HALF_LIFE_DAYS, statusOf, type CriterionSummary } from './model';
+import type { LedgerRow } from '../evidence/fold';
+import { spreadOf } from '../evidence/fold';
 
 export const DAY_MS = 86_400_000;
 export const WEEK_MS = 7 * DAY_MS;
@@ -76,19 +77,21 @@ export function growth(at: Date, anchor: Date): number {
 
 /**
  * The buckets of the evidence after the first checkpoint, as the database query computes them.
- * Self-positioning is left out: it never changes a status.
+ * Self-positioning is left out: it never changes a status. Only live rows count (a correction
+ * replaces the row it supersedes in the curve, a withdrawn proof is gone from it).
  */
-export function bucketEvidence(rows: StoredEvidence[], checkpoints: Date[]): EvidenceBucket[] {
+export function bucketEvidence(rows: LedgerRow[], checkpoints: Date[]): EvidenceBucket[] {
 	const anchor = checkpoints[0];
 	if (!anchor || checkpoints.length < 2) return [];
 	const buckets = new Map<string, EvidenceBucket>();
+	const superseded = new Set(rows.map((row) => row.supersedes).filter((id) => id !== null));
 	for (const row of rows) {
-		if (row.source === 'self' || row.at <= anchor) continue;
+		if (row.source === 'self' || row.kind !== 'record' || superseded.has(row.id) || row.at <= anchor) continue;
 		const bucket = bucketOf(row.at, anchor, checkpoints.length - 1);
 		const key = `${row.criterionId}\u0000${bucket}`;
 		const entry = buckets.get(key) ?? { criterionId: row.criterionId, bucket, weightedScore: 0, weightedTotal: 0, count: 0, applied: 0 };
 		const grown = row.weight * growth(row.at, anchor);
-		entry.weightedScore += grown * row.score;
+		entry.weightedScore += grown * (row.score ?? 0);
 		entry.weightedTotal += grown;
 		entry.count += 1;
 		entry.applied += APPLIED_SOURCES.has(row.source) ? 1 : 0;
@@ -135,7 +138,8 @@ export function evolutionFrom(
 		if (!into || bucket.bucket < 1) continue;
 		const sums = { score: bucket.weightedScore, total: bucket.weightedTotal, count: bucket.count, applied: bucket.applied };
 		if (tracked.has(bucket.criterionId)) add(into, bucket.criterionId, sums);
-		for (const equivalent of equivalentsOf(bucket.criterionId)) {
+		// Buckets hold no self-positioning, so every bucket spreads as the ledger's fold does.
+		for (const equivalent of spreadOf('quiz', bucket.criterionId, equivalentsOf)) {
 			if (tracked.has(equivalent)) add(into, equivalent, { score: sums.score * EQUIVALENT_FACTOR, total: sums.total * EQUIVALENT_FACTOR, count: 0, applied: 0 });
 		}
 	}
@@ -161,15 +165,12 @@ export function evolutionFrom(
 				const sums = running.get(criterionId);
 				if (!sums) continue;
 				const summary: CriterionSummary = {
+					...emptySummary(checkpoint),
 					// Rounding can leave a hair below zero once the weeks shown are taken out.
 					weightedScore: Math.max(0, sums.score) * carried,
 					weightedTotal: Math.max(0, sums.total) * carried,
-					referenceAt: checkpoint,
 					evidenceCount: sums.count,
-					appliedCount: sums.applied,
-					lastEvidenceAt: null,
-					selfRating: null,
-					selfRatedAt: null
+					appliedCount: sums.applied
 				};
 				if (statusOf(summary, checkpoint) === 'acquis') count++;
 			}

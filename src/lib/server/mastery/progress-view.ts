@@ -15,6 +15,9 @@ export interface CriterionCell {
 	text: string;
 	official: boolean;
 	status: MasteryStatus;
+	/** The two levels: « acquis à l'entraînement », « démontré en situation réelle ». */
+	training: boolean;
+	demonstrated: boolean;
 	/** Estimated mastery in whole percent; null when nothing was observed. */
 	estimate: number | null;
 	/** Uncertainty (one standard deviation) in whole percent. */
@@ -47,6 +50,12 @@ export interface UnitView {
 	verdictLabel: string;
 	competencesAcquired: number;
 	competencesTotal: number;
+	/** Criteria of the unit at each level, and their total. */
+	criteriaTraining: number;
+	criteriaDemonstrated: number;
+	criteriaTotal: number;
+	/** « Prêt pour l'évaluation »: every criterion of the unit is « démontré ». */
+	readyForEvaluation: boolean;
 	next: NextActivity | null;
 	/** What the unit's estimate rests on. */
 	basis: ActivityBasis;
@@ -56,10 +65,14 @@ export interface UnitView {
 export interface ProgressMap {
 	certification: { id: string; title: string; type: string };
 	ready: boolean;
+	/** Every unit ready for the evaluation: every criterion « démontré en situation réelle ». */
+	readyForEvaluation: boolean;
 	unitsValidated: number;
 	unitsTotal: number;
 	next: NextActivity | null;
 	counts: Record<MasteryStatus, number>;
+	/** Criteria of the certification at each level. */
+	levels: { training: number; demonstrated: number; total: number };
 	/** What the whole estimate rests on. */
 	basis: ActivityBasis;
 	units: UnitView[];
@@ -94,6 +107,8 @@ export function buildProgressMap(
 	const counts: Record<MasteryStatus, number> = { acquis: 0, 'à consolider': 0, 'en cours': 0, 'non évalué': 0 };
 	const units = certification.units.map((unit, u): UnitView => {
 		const verdict = readiness.units[u]!;
+		const criteria = unit.competences.flatMap((competence) => competence.criteria.map((criterion) => masteries.get(criterion.id)!));
+		const criteriaDemonstrated = criteria.filter((mastery) => mastery.levels.demonstrated).length;
 		return {
 			id: unit.id,
 			code: unit.code,
@@ -103,6 +118,10 @@ export function buildProgressMap(
 			verdictLabel: verdict.verdictLabel,
 			competencesAcquired: verdict.competencesAcquired,
 			competencesTotal: verdict.competencesTotal,
+			criteriaTraining: criteria.filter((mastery) => mastery.levels.training).length,
+			criteriaDemonstrated,
+			criteriaTotal: criteria.length,
+			readyForEvaluation: criteria.length > 0 && criteriaDemonstrated === criteria.length,
 			next: verdict.next,
 			basis: sumBasis(unit.competences.map((competence) => activity.get(competence.id) ?? emptyBasis())),
 			competences: unit.competences.map((competence, c): CompetenceView => {
@@ -126,6 +145,8 @@ export function buildProgressMap(
 							text: criterion.text,
 							official: criterion.official,
 							status: mastery.status,
+							training: mastery.levels.training,
+							demonstrated: mastery.levels.demonstrated,
 							estimate: observed ? Math.round(mastery.estimate * 100) : null,
 							uncertainty: observed ? Math.round(mastery.uncertainty * 100) : null,
 							selfRating: mastery.selfRating,
@@ -139,9 +160,12 @@ export function buildProgressMap(
 			})
 		};
 	});
+	const sum = (pick: (unit: UnitView) => number) => units.reduce((total, unit) => total + pick(unit), 0);
 	return {
 		certification: { id: certification.id, title: certification.title, type: certification.type },
 		ready: readiness.ready,
+		readyForEvaluation: units.length > 0 && units.every((unit) => unit.readyForEvaluation),
+		levels: { training: sum((unit) => unit.criteriaTraining), demonstrated: sum((unit) => unit.criteriaDemonstrated), total: sum((unit) => unit.criteriaTotal) },
 		unitsValidated: readiness.unitsValidated,
 		unitsTotal: readiness.unitsTotal,
 		next: readiness.next,

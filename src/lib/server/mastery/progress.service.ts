@@ -1,19 +1,17 @@
 import type { Executor } from '../db';
 import type { Catalog, Certification } from '../content/types';
-import { findEnrolment } from '../learning/enrolment.repository';
-import { equivalentsIndex } from '../referentiel/equivalences';
+import { findEnrolment } from '../enrolment/enrolment.repository';
+import { findSummaries } from '../evidence/summary.repository';
 import { findActivityBasis } from './activity-basis.repository';
 import { findEvidenceDigests, type EvidenceDigest } from './evidence-digest.repository';
 import { evolutionFrom, lastCheckpoints, weeklyCheckpoints } from './evolution';
 import { findEvidenceBuckets } from './evolution.repository';
 import { buildProgressMap, type ProgressMap, type ProgressPage } from './progress-view';
 import { indexActivities, type ActivityIndex } from './readiness';
-import { findSummaries } from './summary.repository';
 
 interface CatalogIndexes {
 	activities: ActivityIndex;
 	moduleIds: Set<string>;
-	equivalentsOf: (criterionId: string) => string[];
 }
 
 // Derived once per catalog (the catalog never changes while the process runs).
@@ -22,11 +20,9 @@ const indexes = new WeakMap<Catalog, CatalogIndexes>();
 function indexesOf(catalog: Catalog): CatalogIndexes {
 	let found = indexes.get(catalog);
 	if (!found) {
-		const equivalents = equivalentsIndex(catalog.equivalences);
 		found = {
 			activities: indexActivities(catalog.modules, catalog.competences),
-			moduleIds: new Set(catalog.modules.map((module) => module.competenceId)),
-			equivalentsOf: (id) => equivalents.get(id) ?? []
+			moduleIds: new Set(catalog.modules.map((module) => module.competenceId))
 		};
 		indexes.set(catalog, found);
 	}
@@ -45,10 +41,10 @@ export function criterionIdsOf(certification: Certification): string[] {
  * weeks). Null when the candidate is not enrolled in the certification.
  */
 export async function loadProgressPage(db: Executor, catalog: Catalog, userId: string, certification: Certification, now: Date): Promise<ProgressPage | null> {
-	const { activities, moduleIds, equivalentsOf } = indexesOf(catalog);
+	const { activities, moduleIds } = indexesOf(catalog);
 	const ids = criterionIdsOf(certification);
 	// Evidence earned on an equivalent criterion of another certification counts here too.
-	const sources = [...new Set([...ids, ...ids.flatMap(equivalentsOf)])];
+	const sources = [...new Set([...ids, ...ids.flatMap(catalog.equivalentsOf)])];
 	// The three reads do not depend on each other: twelve weeks are read, and the weeks before
 	// the enrolment dropped afterwards, so no round trip waits for another.
 	const checkpoints = weeklyCheckpoints(now, null);
@@ -63,7 +59,7 @@ export async function loadProgressPage(db: Executor, catalog: Catalog, userId: s
 		id: unit.id,
 		criterionIds: unit.competences.flatMap((competence) => competence.criteria.map((criterion) => criterion.id))
 	}));
-	const evolution = evolutionFrom(summaries, buckets, checkpoints, units, equivalentsOf);
+	const evolution = evolutionFrom(summaries, buckets, checkpoints, units, catalog.equivalentsOf);
 	return {
 		...buildProgressMap(certification, summaries, activities, moduleIds, now, activity),
 		evolution: lastCheckpoints(evolution, weeklyCheckpoints(now, enrolment.createdAt).length)

@@ -1,7 +1,6 @@
-import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
-import { getCatalog } from '$lib/server/content/catalog';
 import { getDb } from '$lib/server/db';
+import { requireCertification } from '$lib/server/learning/modules';
 import { loadProgressPage } from '$lib/server/mastery/progress.service';
 import type { PageServerLoad } from './$types';
 
@@ -11,9 +10,7 @@ export const csr = false;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals);
-	const catalog = getCatalog();
-	const certification = catalog.certifications.find((c) => c.id === params.certification);
-	if (!certification) error(404, 'Certification introuvable.');
+	const { catalog, certification } = requireCertification(params.certification);
 	const progress = await loadProgressPage(getDb(), catalog, user.id, certification, new Date());
 	return {
 		certification: { id: certification.id, title: certification.title },

@@ -1,13 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { enrol, findEnrolment } from '$lib/server/learning/enrolment.repository';
+import { quizHref, scenarioRunHref } from '$lib/paths';
+import { enrol, findEnrolment } from '$lib/server/enrolment/enrolment.repository';
+import { parsePathway } from '$lib/server/enrolment/pathway';
+import { findSummaries } from '$lib/server/evidence/summary.repository';
 import { requireModule } from '$lib/server/learning/modules';
-import { listOpenQuizSessions, startQuizSession, type QuizMode } from '$lib/server/learning/quiz.service';
+import { parseQuizMode } from '$lib/server/learning/quiz-mode';
+import { listOpenQuizSessions, startQuizSession } from '$lib/server/learning/quiz.service';
 import { listScenarioRuns, startScenarioRun } from '$lib/server/learning/scenario.service';
 import { md } from '$lib/server/learning/views';
 import { masteryOf } from '$lib/server/mastery/model';
-import { findSummaries } from '$lib/server/mastery/summary.repository';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -24,6 +27,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		certification: { id: certification.id, title: certification.title },
 		competence: { id: competence.id, number: competence.number, title: competence.title, conditions: competence.conditions },
+		quizHrefBase: quizHref(competence.id, ''),
+		runHrefBase: scenarioRunHref(competence.id, ''),
 		enrolled: enrolment !== null,
 		lesson: module.lesson,
 		criteria: competence.criteria.map((criterion) => {
@@ -64,28 +69,28 @@ export const actions: Actions = {
 	enrol: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
 		const { certification } = requireModule(params.certification, params.competence);
-		const pathway = String((await request.formData()).get('pathway') ?? '');
-		if (pathway !== 'formation' && pathway !== 'vae') return fail(400, { enrolError: 'Choisissez votre parcours : formation ou VAE.' });
+		const pathway = parsePathway((await request.formData()).get('pathway'));
+		if (!pathway) return fail(400, { enrolError: 'Choisissez votre parcours : formation ou VAE.' });
 		await enrol(getDb(), user.id, certification.id, pathway);
 		return { enrolled: true };
 	},
 	startQuiz: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
-		const { certification, module } = requireModule(params.certification, params.competence);
-		const mode: QuizMode = String((await request.formData()).get('mode')) === 'full' ? 'full' : 'adaptive';
-		if (!(await findEnrolment(getDb(), user.id, certification.id))) return fail(400, { startError: NOT_ENROLLED });
-		if (module.quiz.length === 0) return fail(400, { startError: 'Ce module n’a pas encore de quiz.' });
-		const sessionId = await startQuizSession(getDb(), { userId: user.id, module, mode, now: new Date() });
-		redirect(303, `/modules/${params.certification}/${params.competence}/quiz/${sessionId}`);
+		const { module } = requireModule(params.certification, params.competence);
+		const mode = parseQuizMode((await request.formData()).get('mode'));
+		const started = await startQuizSession(getDb(), { userId: user.id, module, mode, now: new Date() });
+		if (started.kind === 'not-enrolled') return fail(400, { startError: NOT_ENROLLED });
+		if (started.kind === 'empty') return fail(400, { startError: 'Ce module n’a pas encore de quiz.' });
+		redirect(303, quizHref(module.competenceId, started.sessionId));
 	},
 	startScenario: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
-		const { certification, module } = requireModule(params.certification, params.competence);
+		const { module } = requireModule(params.certification, params.competence);
 		const scenarioId = String((await request.formData()).get('scenario') ?? '');
 		const scenario = module.scenarios.find((s) => s.id === scenarioId);
 		if (!scenario) return fail(400, { startError: 'Ce cas pratique n’existe pas dans ce module.' });
-		if (!(await findEnrolment(getDb(), user.id, certification.id))) return fail(400, { startError: NOT_ENROLLED });
-		const runId = await startScenarioRun(getDb(), { userId: user.id, module, scenario });
-		redirect(303, `/modules/${params.certification}/${params.competence}/scenario/${runId}`);
+		const started = await startScenarioRun(getDb(), { userId: user.id, module, scenario });
+		if (started.kind === 'not-enrolled') return fail(400, { startError: NOT_ENROLLED });
+		redirect(303, scenarioRunHref(module.competenceId, started.runId));
 	}
 };

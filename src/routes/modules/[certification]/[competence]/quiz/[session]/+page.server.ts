@@ -4,7 +4,8 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { isUuid } from '$lib/server/db/ids';
 import { parseResponse } from '$lib/server/learning/grading';
-import { equivalentsOf, requireModule } from '$lib/server/learning/modules';
+import { moduleHref, progressHref, quizHref } from '$lib/paths';
+import { requireModule } from '$lib/server/learning/modules';
 import { findQuizSession, submitQuizAnswer } from '$lib/server/learning/quiz.service';
 import { attemptDraw } from '$lib/server/learning/attempt-draw';
 import { QUIZ_ITEM_SCOPE } from '$lib/server/learning/draw-scopes';
@@ -33,7 +34,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 	return {
 		competence: { id: competence.id, number: competence.number, title: competence.title },
-		moduleHref: `/modules/${params.certification}/${params.competence}`,
+		moduleHref: moduleHref(competence.id),
+		progressHref: progressHref(module.certificationId),
 		mode: session.mode,
 		total: items.length,
 		answered: items.filter((item) => session.answers.has(item.id)).length,
@@ -55,7 +57,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	answer: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
-		const { module } = requireModule(params.certification, params.competence);
+		const { catalog, module } = requireModule(params.certification, params.competence);
 		const session = await findQuizSession(getDb(), user.id, params.session);
 		if (!session) error(404, 'Quiz introuvable.');
 		const form = await request.formData();
@@ -80,13 +82,17 @@ export const actions: Actions = {
 			idempotencyKey,
 			response: parsed.response,
 			module,
-			now: new Date(),
-			equivalentsOf
+			catalog,
+			now: new Date()
 		});
-		const here = `/modules/${params.certification}/${params.competence}/quiz/${params.session}`;
+		const here = quizHref(module.competenceId, session.id);
 		switch (outcome.kind) {
 			case 'not-found':
 				error(404, 'Quiz introuvable.');
+			case 'not-enrolled':
+				error(403, 'Inscrivez-vous à cette certification pour répondre à ses quiz.');
+			case 'key-reused':
+				error(400, 'Ce formulaire a déjà servi pour une autre question : rechargez la page.');
 			case 'not-in-session':
 				error(400, 'Cette question ne fait pas partie de ce quiz.');
 			case 'finished':

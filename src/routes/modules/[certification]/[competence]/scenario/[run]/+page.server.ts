@@ -3,7 +3,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { isUuid } from '$lib/server/db/ids';
-import { equivalentsOf, requireModule } from '$lib/server/learning/modules';
+import { moduleHref, progressHref, scenarioRunHref } from '$lib/paths';
+import { requireModule } from '$lib/server/learning/modules';
 import { chooseScenarioOption, findScenarioRun } from '$lib/server/learning/scenario.service';
 import { attemptDraw } from '$lib/server/learning/attempt-draw';
 import { nodeChoiceScope, SCENARIO_NODE_SCOPE } from '$lib/server/learning/draw-scopes';
@@ -29,7 +30,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const choiceScope = nodeChoiceScope(scenario.id, run.currentNode);
 	return {
 		competence: { id: competence.id, number: competence.number, title: competence.title },
-		moduleHref: `/modules/${params.certification}/${params.competence}`,
+		moduleHref: moduleHref(competence.id),
+		progressHref: progressHref(module.certificationId),
 		scenario: { id: scenario.id, title: scenario.title, contextHtml: md(scenario.context) },
 		notice: NOTICES[url.searchParams.get('info') ?? ''] ?? null,
 		path,
@@ -50,7 +52,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	choose: async ({ locals, params, request }) => {
 		const user = requireUser(locals);
-		const { module } = requireModule(params.certification, params.competence);
+		const { catalog, module } = requireModule(params.certification, params.competence);
 		const form = await request.formData();
 		const nodeToken = String(form.get('node') ?? '');
 		const choiceToken = String(form.get('choice') ?? '');
@@ -75,13 +77,17 @@ export const actions: Actions = {
 			idempotencyKey,
 			module,
 			scenario,
-			now: new Date(),
-			equivalentsOf
+			catalog,
+			now: new Date()
 		});
-		const here = `/modules/${params.certification}/${params.competence}/scenario/${params.run}`;
+		const here = scenarioRunHref(module.competenceId, run.id);
 		switch (outcome.kind) {
 			case 'not-found':
 				error(404, 'Cas pratique introuvable.');
+			case 'not-enrolled':
+				error(403, 'Inscrivez-vous à cette certification pour jouer ses cas.');
+			case 'key-reused':
+				error(400, 'Ce formulaire a déjà servi pour une autre partie : rechargez la page.');
 			case 'invalid-choice':
 				return fail(400, { message: 'Ce choix n’existe pas à cette étape : rechargez la page.' });
 			case 'stale':

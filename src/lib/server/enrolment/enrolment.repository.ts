@@ -1,6 +1,7 @@
 import type { Executor } from '../db';
+import type { Pathway } from './pathway';
 
-export type Pathway = 'formation' | 'vae';
+export type { Pathway };
 
 export interface Enrolment {
 	certificationId: string;

@@ -1,8 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Executor } from '../db';
 import type { CriterionSummaryTable } from '../db/schema';
-import { emptySummary, type CriterionSummary } from './model';
-import { summariesFromEvidence } from './rebuild';
+import { emptySummary, type CriterionSummary } from '../mastery/model';
 
 type SummaryRow = Selectable<CriterionSummaryTable>;
 
@@ -11,8 +10,13 @@ export function toSummary(row: SummaryRow): CriterionSummary {
 		weightedScore: row.weighted_score,
 		weightedTotal: row.weighted_total,
 		referenceAt: new Date(row.reference_at),
+		trainingScore: row.training_score,
+		trainingTotal: row.training_total,
+		trainingApplied: row.training_applied,
 		evidenceCount: row.evidence_count,
 		appliedCount: row.applied_count,
+		demonstratingCount: row.demonstrating_count,
+		sourceCounts: { quiz: row.quiz_count, scenario: row.scenario_count, observation: row.observation_count, portfolio: row.portfolio_count },
 		lastEvidenceAt: row.last_evidence_at ? new Date(row.last_evidence_at) : null,
 		selfRating: row.self_rating,
 		selfRatedAt: row.self_rated_at ? new Date(row.self_rated_at) : null
@@ -26,8 +30,16 @@ export function toRow(userId: string, criterionId: string, summary: CriterionSum
 		weighted_score: summary.weightedScore,
 		weighted_total: summary.weightedTotal,
 		reference_at: summary.referenceAt,
+		training_score: summary.trainingScore,
+		training_total: summary.trainingTotal,
+		training_applied: summary.trainingApplied,
 		evidence_count: summary.evidenceCount,
 		applied_count: summary.appliedCount,
+		demonstrating_count: summary.demonstratingCount,
+		quiz_count: summary.sourceCounts.quiz,
+		scenario_count: summary.sourceCounts.scenario,
+		observation_count: summary.sourceCounts.observation,
+		portfolio_count: summary.sourceCounts.portfolio,
 		last_evidence_at: summary.lastEvidenceAt,
 		self_rating: summary.selfRating,
 		self_rated_at: summary.selfRatedAt
@@ -79,8 +91,16 @@ export async function saveSummaries(tx: Executor, userId: string, summaries: Map
 				weighted_score: eb.ref('excluded.weighted_score'),
 				weighted_total: eb.ref('excluded.weighted_total'),
 				reference_at: eb.ref('excluded.reference_at'),
+				training_score: eb.ref('excluded.training_score'),
+				training_total: eb.ref('excluded.training_total'),
+				training_applied: eb.ref('excluded.training_applied'),
 				evidence_count: eb.ref('excluded.evidence_count'),
 				applied_count: eb.ref('excluded.applied_count'),
+				demonstrating_count: eb.ref('excluded.demonstrating_count'),
+				quiz_count: eb.ref('excluded.quiz_count'),
+				scenario_count: eb.ref('excluded.scenario_count'),
+				observation_count: eb.ref('excluded.observation_count'),
+				portfolio_count: eb.ref('excluded.portfolio_count'),
 				last_evidence_at: eb.ref('excluded.last_evidence_at'),
 				self_rating: eb.ref('excluded.self_rating'),
 				self_rated_at: eb.ref('excluded.self_rated_at')
@@ -90,28 +110,13 @@ export async function saveSummaries(tx: Executor, userId: string, summaries: Map
 }
 
 /**
- * Recomputes one user's summaries from their evidence, replacing what is stored. Call it in a
- * transaction: it first locks the user's row FOR UPDATE, which waits for every transaction
- * writing evidence for this user (their insert holds a KEY SHARE lock on it through the
- * foreign key) and holds new ones back until the rebuild commits, so none is lost in between.
+ * The summaries of many users on a set of criteria in one query, shaped user × criterion: what
+ * the cohort views read. Users without any summary are present with an empty map.
  */
-export async function rebuildUserSummaries(
-	tx: Executor,
-	userId: string,
-	equivalentsOf: (criterionId: string) => string[]
-): Promise<number> {
-	await tx.selectFrom('app_user').select('id').where('id', '=', userId).forUpdate().execute();
-	const rows = await tx
-		.selectFrom('evidence')
-		.select(['criterion_id', 'source', 'score', 'weight', 'created_at'])
-		.where('user_id', '=', userId)
-		.orderBy('id')
-		.execute();
-	const summaries = summariesFromEvidence(
-		rows.map((row) => ({ criterionId: row.criterion_id, source: row.source, score: row.score, weight: row.weight, at: new Date(row.created_at) })),
-		equivalentsOf
-	);
-	await tx.deleteFrom('criterion_summary').where('user_id', '=', userId).execute();
-	await saveSummaries(tx, userId, summaries);
-	return summaries.size;
+export async function findSummariesForUsers(db: Executor, userIds: string[], criterionIds: string[]): Promise<Map<string, Map<string, CriterionSummary>>> {
+	const byUser = new Map<string, Map<string, CriterionSummary>>(userIds.map((id) => [id, new Map()]));
+	if (userIds.length === 0 || criterionIds.length === 0) return byUser;
+	const rows = await db.selectFrom('criterion_summary').selectAll().where('user_id', 'in', userIds).where('criterion_id', 'in', criterionIds).execute();
+	for (const row of rows) byUser.get(row.user_id)?.set(row.criterion_id, toSummary(row));
+	return byUser;
 }
