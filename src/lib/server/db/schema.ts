@@ -43,6 +43,11 @@ export interface Database {
 	outbox: OutboxTable;
 	throttle_counter: ThrottleCounterTable;
 	role_change_audit: RoleChangeAuditTable;
+	trainer_group: TrainerGroupTable;
+	group_trainer: GroupTrainerTable;
+	group_member: GroupMemberTable;
+	assignment: AssignmentTable;
+	assignment_target: AssignmentTargetTable;
 }
 
 // ── Learning: enrolments, quiz sessions and answers, scenario runs, evidence ──
@@ -194,5 +199,117 @@ export interface RoleChangeAuditTable {
 	old_role: 'candidate' | 'trainer' | 'admin' | null;
 	new_role: 'candidate' | 'trainer' | 'admin';
 	origin: 'web' | 'cli';
+	created_at: Timestamp;
+}
+
+// ── Groups: trainers' groups, their trainers and candidates, assignments ──
+
+/** A calendar day, 'YYYY-MM-DD' (text: no time zone shifts it; sorts as text). */
+export type IsoDay = string;
+
+export interface TrainerGroupTable {
+	id: Generated<string>;
+	name: string;
+	certification_id: string;
+	kind: Pathway;
+	starts_on: IsoDay | null;
+	ends_on: IsoDay | null;
+	evaluation_on: IsoDay | null;
+	/** 6 letters and 3 digits; null when joining is closed (then join_token is null too). */
+	join_code: string | null;
+	/** The secret of the join link. */
+	join_token: string | null;
+	/** Days without activity after which a candidate is « à relancer ». */
+	inactivity_days: Generated<number>;
+	created_at: GeneratedTimestamp;
+}
+
+export interface GroupTrainerTable {
+	group_id: string;
+	trainer_id: string;
+	added_at: GeneratedTimestamp;
+}
+
+export interface GroupMemberTable {
+	group_id: string;
+	candidate_id: string;
+	joined_at: GeneratedTimestamp;
+}
+
+export interface AssignmentTable {
+	id: Generated<string>;
+	group_id: string;
+	competence_id: string;
+	due_on: IsoDay;
+	instruction: string | null;
+	/** Every member, including later ones; otherwise the candidates of assignment_target. */
+	whole_group: boolean;
+	created_at: GeneratedTimestamp;
+}
+
+export interface AssignmentTargetTable {
+	assignment_id: string;
+	candidate_id: string;
+}
+
+// ── VAE and portfolio: positioning, experiences, links to criteria, reviews ──
+
+export interface VaePositioningTable {
+	id: ColumnType<number, never, never>;
+	user_id: string;
+	criterion_id: string;
+	answer: 'oui' | 'partiellement' | 'non';
+	example: string | null;
+	/** The `self` evidence row that mirrors this statement. */
+	evidence_id: number;
+	created_at: Timestamp;
+}
+
+export interface PortfolioExperienceTable {
+	id: Generated<string>;
+	user_id: string;
+	certification_id: string;
+	title: string;
+	context: string;
+	role: string;
+	/** 'YYYY-MM-DD', kept as text so no time zone moves a day. */
+	start_date: string | null;
+	end_date: string | null;
+	duration_band: 'moins-1' | '1-3' | 'plus-3' | 'plus-5' | 'plus-10' | null;
+	activities: string;
+	results: string;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface PortfolioLinkTable {
+	id: Generated<string>;
+	user_id: string;
+	experience_id: string;
+	criterion_id: string;
+	justification: string;
+	status: 'à revoir' | 'validée' | 'à compléter';
+	/** The live `portfolio` evidence row while the link is validated. */
+	evidence_id: number | null;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface PortfolioReviewTable {
+	id: ColumnType<number, never, never>;
+	link_id: string;
+	user_id: string;
+	reviewer_id: string | null;
+	decision: 'validée' | 'à compléter';
+	reason: string | null;
+	created_at: Timestamp;
+}
+
+export interface PortfolioCommentTable {
+	id: ColumnType<number, never, never>;
+	experience_id: string;
+	user_id: string;
+	author_id: string | null;
+	body: string;
 	created_at: Timestamp;
 }
