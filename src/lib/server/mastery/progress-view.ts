@@ -6,7 +6,10 @@
 import { moduleHref } from '../../paths';
 import type { Certification, Unit } from '../content/types';
 import { masteryOf, type CriterionSummary, type MasteryStatus } from './model';
-import { assessReadiness, type ActivityIndex, type CriterionState, type NextActivity, type Verdict } from './readiness';
+import { assessReadiness, type ActivityIndex, type CriterionState, type RecommendedActivity, type Verdict } from './readiness';
+import { verdictLabel, type NextActivity } from './readiness-view';
+
+export type { NextActivity };
 import type { Evolution } from './evolution';
 import { emptyBasis, sumBasis, type ActivityBasis } from './activity-basis';
 
@@ -89,7 +92,8 @@ export function buildProgressMap(
 	activities: ActivityIndex,
 	moduleIds: ReadonlySet<string>,
 	now: Date,
-	activity: ReadonlyMap<string, ActivityBasis> = new Map()
+	activity: ReadonlyMap<string, ActivityBasis> = new Map(),
+	viewOf: (activity: RecommendedActivity | null) => NextActivity | null = () => null
 ): ProgressMap {
 	const masteries = new Map<string, ReturnType<typeof masteryOf>>();
 	const states = new Map<string, CriterionState>();
@@ -115,18 +119,18 @@ export function buildProgressMap(
 			kind: unit.kind,
 			title: unit.title,
 			verdict: verdict.verdict,
-			verdictLabel: verdict.verdictLabel,
+			verdictLabel: verdictLabel(verdict.verdict, verdict.competencesAcquired, verdict.competencesTotal),
 			competencesAcquired: verdict.competencesAcquired,
 			competencesTotal: verdict.competencesTotal,
 			criteriaTraining: criteria.filter((mastery) => mastery.levels.training).length,
 			criteriaDemonstrated,
 			criteriaTotal: criteria.length,
 			readyForEvaluation: criteria.length > 0 && criteriaDemonstrated === criteria.length,
-			next: verdict.next,
+			next: viewOf(verdict.next),
 			basis: sumBasis(unit.competences.map((competence) => activity.get(competence.id) ?? emptyBasis())),
 			competences: unit.competences.map((competence, c): CompetenceView => {
 				const assessed = verdict.competences[c]!;
-				const nextOf = new Map(assessed.missing.map((missing) => [missing.criterionId, missing.next]));
+				const nextOf = new Map(assessed.missing.map((missing) => [missing.criterionId, viewOf(missing.next)]));
 				return {
 					id: competence.id,
 					number: competence.number,
@@ -168,7 +172,7 @@ export function buildProgressMap(
 		levels: { training: sum((unit) => unit.criteriaTraining), demonstrated: sum((unit) => unit.criteriaDemonstrated), total: sum((unit) => unit.criteriaTotal) },
 		unitsValidated: readiness.unitsValidated,
 		unitsTotal: readiness.unitsTotal,
-		next: readiness.next,
+		next: viewOf(readiness.next),
 		counts,
 		basis: sumBasis(units.map((unit) => unit.basis)),
 		units

@@ -8,10 +8,12 @@ import { evolutionFrom, lastCheckpoints, weeklyCheckpoints } from './evolution';
 import { findEvidenceBuckets } from './evolution.repository';
 import { buildProgressMap, type ProgressMap, type ProgressPage } from './progress-view';
 import { indexActivities, type ActivityIndex } from './readiness';
+import { activityViews } from './readiness-view';
 
 interface CatalogIndexes {
 	activities: ActivityIndex;
 	moduleIds: Set<string>;
+	viewOf: ReturnType<typeof activityViews>;
 }
 
 // Derived once per catalog (the catalog never changes while the process runs).
@@ -21,8 +23,9 @@ function indexesOf(catalog: Catalog): CatalogIndexes {
 	let found = indexes.get(catalog);
 	if (!found) {
 		found = {
-			activities: indexActivities(catalog.modules, catalog.competences),
-			moduleIds: new Set(catalog.modules.map((module) => module.competenceId))
+			activities: indexActivities(catalog.modules),
+			moduleIds: new Set(catalog.modules.map((module) => module.competenceId)),
+			viewOf: activityViews(catalog)
 		};
 		indexes.set(catalog, found);
 	}
@@ -41,7 +44,7 @@ export function criterionIdsOf(certification: Certification): string[] {
  * weeks). Null when the candidate is not enrolled in the certification.
  */
 export async function loadProgressPage(db: Executor, catalog: Catalog, userId: string, certification: Certification, now: Date): Promise<ProgressPage | null> {
-	const { activities, moduleIds } = indexesOf(catalog);
+	const { activities, moduleIds, viewOf } = indexesOf(catalog);
 	const ids = criterionIdsOf(certification);
 	// Evidence earned on an equivalent criterion of another certification counts here too.
 	const sources = [...new Set([...ids, ...ids.flatMap(catalog.equivalentsOf)])];
@@ -61,7 +64,7 @@ export async function loadProgressPage(db: Executor, catalog: Catalog, userId: s
 	}));
 	const evolution = evolutionFrom(summaries, buckets, checkpoints, units, catalog.equivalentsOf);
 	return {
-		...buildProgressMap(certification, summaries, activities, moduleIds, now, activity),
+		...buildProgressMap(certification, summaries, activities, moduleIds, now, activity, viewOf),
 		evolution: lastCheckpoints(evolution, weeklyCheckpoints(now, enrolment.createdAt).length)
 	};
 }
@@ -81,6 +84,6 @@ export async function loadReadinessReport(db: Executor, catalog: Catalog, userId
 		findEvidenceDigests(db, userId, ids),
 		findActivityBasis(db, userId, competenceIdsOf(certification))
 	]);
-	const { activities, moduleIds } = indexesOf(catalog);
-	return { map: buildProgressMap(certification, summaries, activities, moduleIds, now, activity), evidence };
+	const { activities, moduleIds, viewOf } = indexesOf(catalog);
+	return { map: buildProgressMap(certification, summaries, activities, moduleIds, now, activity, viewOf), evidence };
 }

@@ -4,9 +4,11 @@ import { loadCatalog } from '../content/load';
 import type { Certification, Module } from '../content/types';
 import type { MasteryStatus } from './model';
 import { assessReadiness, indexActivities, nextActivityFor, type CriterionState } from './readiness';
+import { activityViews, verdictLabel } from './readiness-view';
 
 const { catalog } = loadCatalog(readContentFiles('content'));
-const index = indexActivities(catalog.modules, catalog.competences);
+const index = indexActivities(catalog.modules);
+const viewOf = activityViews(catalog);
 
 function certification(id: string): Certification {
 	const found = catalog.certifications.find((c) => c.id === id);
@@ -26,8 +28,11 @@ function states(cert: Certification, except: Record<string, MasteryStatus> = {},
 	return map;
 }
 
+const labelOf = (unit: { verdict: Parameters<typeof verdictLabel>[0]; competencesAcquired: number; competencesTotal: number }) =>
+	verdictLabel(unit.verdict, unit.competencesAcquired, unit.competencesTotal);
+
 const unitVerdicts = (cert: Certification, map: Map<string, CriterionState>) =>
-	Object.fromEntries(assessReadiness(cert, map, index).units.map((unit) => [unit.unitId, unit.verdictLabel]));
+	Object.fromEntries(assessReadiness(cert, map, index).units.map((unit) => [unit.unitId, labelOf(unit)]));
 
 describe('readiness on the real référentiels', () => {
 	it('has the structures the certifiers publish', () => {
@@ -52,7 +57,7 @@ describe('readiness on the real référentiels', () => {
 		const tci = certification('tci');
 		const readiness = assessReadiness(tci, new Map(), index);
 		expect(readiness.ready).toBe(false);
-		expect(readiness.units.map((u) => u.verdictLabel)).toEqual(['non validé', 'non validé', 'non validé']);
+		expect(readiness.units.map(labelOf)).toEqual(['non validé', 'non validé', 'non validé']);
 		const missing = readiness.units.flatMap((u) => u.competences.flatMap((c) => c.missing));
 		expect(missing).toHaveLength(criteriaOf(tci).length);
 		expect(missing.every((m) => m.status === 'non évalué')).toBe(true);
@@ -64,7 +69,7 @@ describe('readiness on the real référentiels', () => {
 		const readiness = assessReadiness(tci, states(tci, { [shortCriterion.id]: 'à consolider' }), index);
 		const block = readiness.units[0]!;
 		expect(block.verdict).toBe('partiellement');
-		expect(block.verdictLabel).toBe('partiellement : 1 sur 2 compétences');
+		expect(labelOf(block)).toBe('partiellement : 1 sur 2 compétences');
 		expect(block.competences.map((c) => c.acquired)).toEqual([true, false]);
 		expect(block.competences[1]!.criteriaAcquired).toBe(tci.units[0]!.competences[1]!.criteria.length - 1);
 		expect(block.competences[1]!.missing.map((m) => [m.criterionId, m.status])).toEqual([[shortCriterion.id, 'à consolider']]);
@@ -85,7 +90,7 @@ describe('readiness on the real référentiels', () => {
 		const lastCapacity = ra.units[0]!.competences[6]!;
 		const readiness = assessReadiness(ra, states(ra, { [lastCapacity.criteria[0]!.id]: 'en cours' }), index);
 		expect(readiness.units).toHaveLength(1);
-		expect(readiness.units[0]!.verdictLabel).toBe('partiellement : 6 sur 7 compétences');
+		expect(labelOf(readiness.units[0]!)).toBe('partiellement : 6 sur 7 compétences');
 		expect(readiness.ready).toBe(false);
 		expect(assessReadiness(ra, states(ra), index).ready).toBe(true);
 	});
@@ -107,7 +112,7 @@ describe('readiness on the real référentiels', () => {
 		const except = Object.fromEntries(ccp2.competences[0]!.criteria.map((c): [string, MasteryStatus] => [c.id, 'non évalué']));
 		const readiness = assessReadiness(ntc, states(ntc, except), index);
 		const total = ccp2.competences.length;
-		expect(readiness.units[1]!.verdictLabel).toBe(`partiellement : ${total - 1} sur ${total} compétences`);
+		expect(labelOf(readiness.units[1]!)).toBe(`partiellement : ${total - 1} sur ${total} compétences`);
 		expect(readiness.units[0]!.verdict).toBe('validé');
 	});
 
@@ -151,13 +156,14 @@ describe('next activity for a missing criterion', () => {
 				]
 			: []
 	});
-	const competences = new Map([['tci.c1', { title: 'Contribuer à la veille' }]]);
-	const synthetic = indexActivities([module('tci.c1', ['tci.c1.met1', 'tci.c1.met2'], ['tci.c1.met1', 'tci.c1.rel1'])], competences);
+	const syntheticModules = [module('tci.c1', ['tci.c1.met1', 'tci.c1.met2'], ['tci.c1.met1', 'tci.c1.rel1'])];
+	const synthetic = indexActivities(syntheticModules);
+	const syntheticView = activityViews({ modules: syntheticModules, competences: new Map([['tci.c1', { title: 'Contribuer à la veille' }]]) });
 	const noApplied: CriterionState = { status: 'à consolider', applied: false };
 	const applied: CriterionState = { status: 'à consolider', applied: true };
 
 	it('is a scenario while the criterion lacks applied evidence', () => {
-		expect(nextActivityFor('tci.c1.met1', 'tci.c1', noApplied, synthetic)).toEqual({
+		expect(syntheticView(nextActivityFor('tci.c1.met1', 'tci.c1', noApplied, synthetic))).toEqual({
 			kind: 'scenario',
 			competenceId: 'tci.c1',
 			scenarioId: 'tci.c1.s1',
@@ -167,7 +173,7 @@ describe('next activity for a missing criterion', () => {
 	});
 
 	it('is the quiz once applied evidence exists', () => {
-		expect(nextActivityFor('tci.c1.met1', 'tci.c1', applied, synthetic)).toMatchObject({ kind: 'quiz', href: '/modules/tci/c1#quiz', label: 'Quiz : Contribuer à la veille' });
+		expect(syntheticView(nextActivityFor('tci.c1.met1', 'tci.c1', applied, synthetic))).toMatchObject({ kind: 'quiz', href: '/modules/tci/c1#quiz', label: 'Quiz : Contribuer à la veille' });
 	});
 
 	it('falls back to the other kind of activity, and to nothing when none covers the criterion', () => {
@@ -180,7 +186,7 @@ describe('next activity for a missing criterion', () => {
 		const covered = [...index.scenarios.keys()].find((id) => index.quiz.has(id));
 		expect(covered).toBeDefined();
 		const competenceId = catalog.criteria.get(covered!)!.competenceId;
-		expect(nextActivityFor(covered!, competenceId, noApplied, index)?.href).toMatch(/^\/modules\/[a-z]+\/c\w+#scenario-[a-z]+\.c\w+\.s\d+$/);
-		expect(nextActivityFor(covered!, competenceId, applied, index)?.href).toMatch(/^\/modules\/[a-z]+\/c\w+#quiz$/);
+		expect(viewOf(nextActivityFor(covered!, competenceId, noApplied, index))?.href).toMatch(/^\/modules\/[a-z]+\/c\w+#scenario-[a-z]+\.c\w+\.s\d+$/);
+		expect(viewOf(nextActivityFor(covered!, competenceId, applied, index))?.href).toMatch(/^\/modules\/[a-z]+\/c\w+#quiz$/);
 	});
 });

@@ -7,7 +7,6 @@
  *   validated when every one of its competences is acquired;
  * - the certification is obtained when every unit is validated.
  */
-import { moduleHref } from '../../paths';
 import type { Certification, Competence, Module, Unit } from '../content/types';
 import type { MasteryStatus } from './model';
 
@@ -20,21 +19,18 @@ export interface CriterionState {
 
 export type Verdict = 'validé' | 'partiellement' | 'non';
 
-export interface NextActivity {
+/** An activity that would move a criterion: words and links are the view's (readiness-view.ts). */
+export interface RecommendedActivity {
 	kind: 'quiz' | 'scenario';
 	/** The module (competence) where the activity is started. */
 	competenceId: string;
 	scenarioId: string | null;
-	/** A French label: « Mise en situation : … » or « Quiz : … ». */
-	label: string;
-	/** The module page, with #quiz or #scenario-<id>. */
-	href: string;
 }
 
 export interface MissingCriterion {
 	criterionId: string;
 	status: MasteryStatus;
-	next: NextActivity | null;
+	next: RecommendedActivity | null;
 }
 
 export interface CompetenceReadiness {
@@ -48,13 +44,11 @@ export interface CompetenceReadiness {
 export interface UnitReadiness {
 	unitId: string;
 	verdict: Verdict;
-	/** « validé », « partiellement : 2 sur 5 compétences », « non validé ». */
-	verdictLabel: string;
 	competencesAcquired: number;
 	competencesTotal: number;
 	competences: CompetenceReadiness[];
 	/** The activity to do next for this unit, or null when it is validated or nothing covers it. */
-	next: NextActivity | null;
+	next: RecommendedActivity | null;
 }
 
 export interface CertificationReadiness {
@@ -63,7 +57,7 @@ export interface CertificationReadiness {
 	unitsValidated: number;
 	unitsTotal: number;
 	units: UnitReadiness[];
-	next: NextActivity | null;
+	next: RecommendedActivity | null;
 }
 
 /**
@@ -71,8 +65,8 @@ export interface CertificationReadiness {
  * is one shared object, so a page that names it for many criteria serialises it once.
  */
 export interface ActivityIndex {
-	quiz: Map<string, NextActivity[]>;
-	scenarios: Map<string, NextActivity[]>;
+	quiz: Map<string, RecommendedActivity[]>;
+	scenarios: Map<string, RecommendedActivity[]>;
 }
 
 const NOT_EVALUATED: CriterionState = { status: 'non évalué', applied: false };
@@ -87,25 +81,13 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
  * Indexes the modules' quiz items and scenario choices by the criteria they give evidence
  * for, in catalog order: a module's quiz once per criterion, a scenario once per criterion.
  */
-export function indexActivities(modules: Module[], competences: Map<string, Pick<Competence, 'title'>>): ActivityIndex {
+export function indexActivities(modules: Module[]): ActivityIndex {
 	const index: ActivityIndex = { quiz: new Map(), scenarios: new Map() };
 	for (const module of modules) {
-		const quiz: NextActivity = {
-			kind: 'quiz',
-			competenceId: module.competenceId,
-			scenarioId: null,
-			label: `Quiz : ${competences.get(module.competenceId)?.title ?? module.competenceId}`,
-			href: `${moduleHref(module.competenceId)}#quiz`
-		};
+		const quiz: RecommendedActivity = { kind: 'quiz', competenceId: module.competenceId, scenarioId: null };
 		for (const criterionId of new Set(module.quiz.flatMap((item) => item.criteria))) push(index.quiz, criterionId, quiz);
 		for (const scenario of module.scenarios) {
-			const activity: NextActivity = {
-				kind: 'scenario',
-				competenceId: module.competenceId,
-				scenarioId: scenario.id,
-				label: `Mise en situation : ${scenario.title}`,
-				href: `${moduleHref(module.competenceId)}#scenario-${scenario.id}`
-			};
+			const activity: RecommendedActivity = { kind: 'scenario', competenceId: module.competenceId, scenarioId: scenario.id };
 			const moved = new Set<string>();
 			for (const node of Object.values(scenario.nodes)) {
 				if ('choices' in node) for (const choice of node.choices) for (const id of Object.keys(choice.effects)) moved.add(id);
@@ -117,7 +99,7 @@ export function indexActivities(modules: Module[], competences: Map<string, Pick
 }
 
 /** Prefers the criterion's own module, then catalog order. */
-function pick(list: NextActivity[] | undefined, ownCompetenceId: string): NextActivity | undefined {
+function pick(list: RecommendedActivity[] | undefined, ownCompetenceId: string): RecommendedActivity | undefined {
 	return list?.find((entry) => entry.competenceId === ownCompetenceId) ?? list?.[0];
 }
 
@@ -127,7 +109,7 @@ function pick(list: NextActivity[] | undefined, ownCompetenceId: string): NextAc
  * other kind when the preferred one does not exist. Null when nothing in the catalog covers
  * the criterion yet.
  */
-export function nextActivityFor(criterionId: string, competenceId: string, state: CriterionState, index: ActivityIndex): NextActivity | null {
+export function nextActivityFor(criterionId: string, competenceId: string, state: CriterionState, index: ActivityIndex): RecommendedActivity | null {
 	const scenario = pick(index.scenarios.get(criterionId), competenceId);
 	const quiz = pick(index.quiz.get(criterionId), competenceId);
 	if (!state.applied && scenario) return scenario;
@@ -151,18 +133,12 @@ export function verdictOf(acquired: number, total: number): Verdict {
 	return acquired > 0 ? 'partiellement' : 'non';
 }
 
-export function verdictLabel(verdict: Verdict, acquired: number, total: number): string {
-	if (verdict === 'validé') return 'validé';
-	if (verdict === 'partiellement') return `partiellement : ${acquired} sur ${total} compétence${total > 1 ? 's' : ''}`;
-	return 'non validé';
-}
-
 /**
  * The activity to recommend first among these competences: in the competence closest to being
  * acquired (fewest criteria missing; référentiel order on a tie), the first missing criterion
  * that an activity covers.
  */
-function recommend(competences: CompetenceReadiness[]): NextActivity | null {
+function recommend(competences: CompetenceReadiness[]): RecommendedActivity | null {
 	const open = competences.filter((c) => !c.acquired).sort((a, b) => a.missing.length - b.missing.length);
 	for (const competence of open) {
 		const next = competence.missing.find((criterion) => criterion.next)?.next;
@@ -178,7 +154,6 @@ export function assessUnit(unit: Unit, states: ReadonlyMap<string, CriterionStat
 	return {
 		unitId: unit.id,
 		verdict,
-		verdictLabel: verdictLabel(verdict, acquired, competences.length),
 		competencesAcquired: acquired,
 		competencesTotal: competences.length,
 		competences,
