@@ -17,7 +17,9 @@ if (json) {
 		quizItems,
 		scenarioChoices
 	}));
-	process.stdout.write(JSON.stringify({ criteria, guessability: report.guessability, errors: report.problems }) + '\n');
+	const questions = Object.fromEntries([...report.catalog.questions].map(([id, list]) => [id, list.length]));
+	const preparations = report.catalog.preparations.map((p) => ({ id: p.id, items: p.quiz.length, guessability: report.preparationGuessability[p.id] }));
+	process.stdout.write(JSON.stringify({ criteria, guessability: report.guessability, questions, preparations, errors: report.problems }) + '\n');
 } else {
 	const byCompetence = new Map<string, typeof report.coverage>();
 	for (const row of report.coverage) byCompetence.set(row.competence, [...(byCompetence.get(row.competence) ?? []), row]);
@@ -48,7 +50,13 @@ if (json) {
 			guessLine(`  ${module.competenceId}`, report.guessability.modules[module.competenceId]!);
 		}
 	}
+	for (const preparation of report.catalog.preparations) guessLine(`  ${preparation.id}`, report.preparationGuessability[preparation.id]!);
 	const modules = report.catalog.modules;
+	const questions = [...report.catalog.questions.values()].reduce((n, list) => n + list.length, 0);
+	console.log(
+		`\nQuestions de la commission : ${questions} pour ${report.catalog.competences.size} compétences ; ` +
+			`préparations : ${report.catalog.preparations.map((p) => `${p.certificationId} (${p.quiz.length} items)`).join(', ') || 'aucune'}`
+	);
 	console.log(
 		`\n${report.catalog.certifications.length} certifications, ${report.coverage.length} critères, ${modules.length} modules, ` +
 			`${modules.reduce((n, m) => n + m.quiz.length, 0)} items, ${modules.reduce((n, m) => n + m.scenarios.length, 0)} scénarios`

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { checkCatalog, type CriterionCoverage } from './check';
-import type { GuessabilityReport } from './guessability';
+import type { Guessability, GuessabilityReport } from './guessability';
 import { loadCatalog, type ContentFiles } from './load';
 import { coverageConfigSchema } from './schema';
 import type { Catalog, ContentProblem } from './types';
@@ -9,6 +9,8 @@ export interface ContentCheckReport {
 	catalog: Catalog;
 	coverage: CriterionCoverage[];
 	guessability: GuessabilityReport;
+	/** Guessability of each preparation quiz, keyed `<cert>.prep`. */
+	preparationGuessability: Record<string, Guessability>;
 	problems: ContentProblem[];
 }
 
@@ -22,5 +24,5 @@ export function checkContentFiles(files: ContentFiles): ContentCheckReport {
 	}
 	const config = parsed.success ? parsed.data : coverageConfigSchema.parse({});
 	const checked = checkCatalog(catalog, config);
-	return { catalog, coverage: checked.coverage, guessability: checked.guessability, problems: [...problems, ...checked.problems] };
+	return { catalog, coverage: checked.coverage, guessability: checked.guessability, preparationGuessability: checked.preparationGuessability, problems: [...problems, ...checked.problems] };
 }

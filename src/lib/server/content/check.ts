@@ -1,8 +1,8 @@
 import { checkDebriefClaims } from './debrief-claims';
 import { evaluateExpression } from './expression';
-import { guessabilityReport, type Guessability, type GuessabilityReport } from './guessability';
+import { guessabilityReport, measureGuessability, type Guessability, type GuessabilityReport } from './guessability';
 import type { CoverageConfig, CoverageFloors, GuessabilityCeilings } from './schema';
-import type { Catalog, ContentProblem, Module, Scenario } from './types';
+import type { Catalog, ContentProblem, Module, Preparation, Scenario } from './types';
 
 export interface CriterionCoverage {
 	id: string;
@@ -39,6 +39,69 @@ function checkDuplicateIds(catalog: Catalog, problems: ContentProblem[]): void {
 	for (const module of catalog.modules) {
 		module.quiz.forEach((item, i) => claim(item.id, quizFile(module), `items[${i}].id`));
 		for (const scenario of module.scenarios) claim(scenario.id, scenario.file, 'id');
+	}
+	for (const [competenceId, questions] of catalog.questions) {
+		questions.forEach((question, i) => claim(question.id, questionsFile(competenceId), `questions[${i}].id`));
+	}
+	for (const preparation of catalog.preparations) {
+		preparation.quiz.forEach((item, i) => claim(item.id, `preparation/${preparation.certificationId}/quiz.yaml`, `items[${i}].id`));
+	}
+}
+
+const questionsFile = (competenceId: string) => `modules/${competenceId.replace('.', '/')}/questions.yaml`;
+
+/** Commission questions: ids prefixed by their competence, criteria of that competence only. */
+function checkQuestions(catalog: Catalog, problems: ContentProblem[]): void {
+	for (const [competenceId, questions] of catalog.questions) {
+		const file = questionsFile(competenceId);
+		const competence = catalog.competences.get(competenceId);
+		const own = new Set(competence?.criteria.map((criterion) => criterion.id));
+		questions.forEach((question, i) => {
+			if (!new RegExp(`^${competenceId.replace('.', '\\.')}\\.o\\d+$`).test(question.id)) {
+				problems.push({ file, path: `questions[${i}].id`, message: `l'identifiant doit être de la forme « ${competenceId}.o<n> »` });
+			}
+			question.criteria.forEach((id, k) => {
+				if (!catalog.criteria.has(id)) problems.push({ file, path: `questions[${i}].criteria[${k}]`, message: `critère inconnu « ${id} »` });
+				else if (!own.has(id)) problems.push({ file, path: `questions[${i}].criteria[${k}]`, message: `le critère « ${id} » n'appartient pas à la compétence ${competenceId}` });
+			});
+		});
+	}
+}
+
+/** Preparation modules: ids `<cert>.prep.q<n>`, well-formed items, no criterion sections, a lesson and a quiz. */
+function checkPreparations(catalog: Catalog, problems: ContentProblem[]): void {
+	for (const preparation of catalog.preparations) {
+		const folder = `preparation/${preparation.certificationId}`;
+		if (!preparation.lesson) problems.push({ file: `${folder}/lesson.md`, path: '(fichier)', message: 'une préparation a une leçon' });
+		if (preparation.quiz.length === 0) problems.push({ file: `${folder}/quiz.yaml`, path: '(fichier)', message: 'une préparation a un quiz' });
+		preparation.lesson?.sections.forEach((section, s) => {
+			if (section.criterionId) problems.push({ file: `${folder}/lesson.md`, path: `sections[${s}] « ${section.title} »`, message: 'une leçon de préparation ne porte sur aucun critère : retirez {#…}' });
+		});
+		preparation.quiz.forEach((item, i) => {
+			if (!item.id.startsWith(`${preparation.id}.`)) problems.push({ file: `${folder}/quiz.yaml`, path: `items[${i}].id`, message: `l'identifiant doit commencer par « ${preparation.id}. »` });
+		});
+		problems.push(...checkItems(asModule(preparation), `${folder}/quiz.yaml`));
+	}
+}
+
+/** A preparation seen as a module with no scenario, so the item and guessability checks apply unchanged. */
+function asModule(preparation: Preparation): Module {
+	return { competenceId: preparation.id, certificationId: preparation.certificationId, slug: 'preparation', lesson: preparation.lesson, quiz: preparation.quiz, scenarios: [], contentVersion: preparation.contentVersion };
+}
+
+function checkModuleFloors(catalog: Catalog, config: CoverageConfig, problems: ContentProblem[]): void {
+	for (const competence of catalog.competences.values()) {
+		const count = catalog.questions.get(competence.id)?.length ?? 0;
+		if (count < config.questions) {
+			problems.push({ file: 'coverage.yaml', path: `questions → ${competence.id}`, message: `questions de la commission insuffisantes : ${count}/${config.questions}` });
+		}
+	}
+	if (config.preparation > 0) {
+		for (const certification of catalog.certifications) {
+			if (!catalog.preparations.some((preparation) => preparation.certificationId === certification.id)) {
+				problems.push({ file: 'coverage.yaml', path: `preparation → ${certification.id}`, message: `aucun module « Préparer l'évaluation » pour ${certification.id} (preparation/${certification.id}/)` });
+			}
+		}
 	}
 }
 
@@ -91,32 +154,40 @@ function checkCriterionReferences(catalog: Catalog, problems: ContentProblem[]):
 
 function checkQuizItems(catalog: Catalog, problems: ContentProblem[]): void {
 	for (const module of catalog.modules) {
-		const file = quizFile(module);
+		problems.push(...checkItems(module, quizFile(module)));
 		module.quiz.forEach((item, i) => {
-			const at = (path: string, message: string) => problems.push({ file, path: `items[${i}]${path}`, message });
-			if (!item.id.startsWith(`${module.competenceId}.`)) at('.id', `l'identifiant doit commencer par « ${module.competenceId}. »`);
-			if (item.type === 'single' || item.type === 'multiple') {
-				const correct = item.choices.filter((choice) => choice.correct).length;
-				if (item.type === 'single' && correct !== 1) at('.choices', `un item à choix unique a exactement une bonne réponse (ici ${correct})`);
-				if (item.type === 'multiple' && correct < 1) at('.choices', 'un item à choix multiples a au moins une bonne réponse');
-				if (new Set(item.choices.map((choice) => choice.id)).size !== item.choices.length) at('.choices', 'identifiants de réponses en double');
-			} else if (item.type === 'numeric' && item.compute) {
-				try {
-					const computed = evaluateExpression(item.compute.expression, item.compute.inputs);
-					if (Math.abs(computed - item.answer) > item.tolerance) {
-						at('.compute', `le calcul donne ${computed}, la réponse attendue est ${item.answer} (tolérance ${item.tolerance})`);
-					}
-				} catch (error) {
-					at('.compute.expression', `calcul impossible : ${(error as Error).message}`);
-				}
-			} else if (item.type === 'ordering') {
-				if (new Set(item.steps.map((step) => step.id)).size !== item.steps.length) at('.steps', 'identifiants d’étapes en double');
-			} else if (item.type === 'matching') {
-				if (new Set(item.pairs.map((pair) => pair.right)).size !== item.pairs.length) at('.pairs', 'deux éléments de droite identiques rendent l’association ambiguë');
-				if (new Set(item.pairs.map((pair) => pair.id)).size !== item.pairs.length) at('.pairs', 'identifiants de paires en double');
-			}
+			if (!item.id.startsWith(`${module.competenceId}.`)) problems.push({ file: quizFile(module), path: `items[${i}].id`, message: `l'identifiant doit commencer par « ${module.competenceId}. »` });
 		});
 	}
+}
+
+/** The rules every item obeys whatever its module: keys, unique ids, computations, unambiguous pairs. */
+function checkItems(module: Module, file: string): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	module.quiz.forEach((item, i) => {
+		const at = (path: string, message: string) => problems.push({ file, path: `items[${i}]${path}`, message });
+		if (item.type === 'single' || item.type === 'multiple') {
+			const correct = item.choices.filter((choice) => choice.correct).length;
+			if (item.type === 'single' && correct !== 1) at('.choices', `un item à choix unique a exactement une bonne réponse (ici ${correct})`);
+			if (item.type === 'multiple' && correct < 1) at('.choices', 'un item à choix multiples a au moins une bonne réponse');
+			if (new Set(item.choices.map((choice) => choice.id)).size !== item.choices.length) at('.choices', 'identifiants de réponses en double');
+		} else if (item.type === 'numeric' && item.compute) {
+			try {
+				const computed = evaluateExpression(item.compute.expression, item.compute.inputs);
+				if (Math.abs(computed - item.answer) > item.tolerance) {
+					at('.compute', `le calcul donne ${computed}, la réponse attendue est ${item.answer} (tolérance ${item.tolerance})`);
+				}
+			} catch (error) {
+				at('.compute.expression', `calcul impossible : ${(error as Error).message}`);
+			}
+		} else if (item.type === 'ordering') {
+			if (new Set(item.steps.map((step) => step.id)).size !== item.steps.length) at('.steps', 'identifiants d’étapes en double');
+		} else if (item.type === 'matching') {
+			if (new Set(item.pairs.map((pair) => pair.right)).size !== item.pairs.length) at('.pairs', 'deux éléments de droite identiques rendent l’association ambiguë');
+			if (new Set(item.pairs.map((pair) => pair.id)).size !== item.pairs.length) at('.pairs', 'identifiants de paires en double');
+		}
+	});
+	return problems;
 }
 
 /** Every node reachable from the start, every next node existing, every path ending. */
@@ -222,8 +293,13 @@ function checkCeilings(figures: Guessability, ceilings: GuessabilityCeilings, wh
 	}
 }
 
-function checkGuessability(catalog: Catalog, config: CoverageConfig, report: GuessabilityReport, problems: ContentProblem[]): void {
+function checkGuessability(catalog: Catalog, config: CoverageConfig, report: GuessabilityReport, preparations: Record<string, Guessability>, problems: ContentProblem[]): void {
 	for (const [certificationId, ceilings] of Object.entries(config.guessability)) {
+		// A preparation quiz is held to the ceilings of one module.
+		for (const preparation of catalog.preparations.filter((candidate) => candidate.certificationId === certificationId)) {
+			const figures = preparations[preparation.id];
+			if (figures) checkCeilings(figures, ceilings.module, `${certificationId}.module → ${preparation.id}`, problems);
+		}
 		const figures = report.certifications[certificationId];
 		if (figures) checkCeilings(figures, ceilings.certification, `${certificationId}.certification`, problems);
 		for (const module of catalog.modules.filter((candidate) => candidate.certificationId === certificationId)) {
@@ -237,11 +313,14 @@ function checkGuessability(catalog: Catalog, config: CoverageConfig, report: Gue
 export function checkCatalog(
 	catalog: Catalog,
 	config: CoverageConfig
-): { problems: ContentProblem[]; coverage: CriterionCoverage[]; guessability: GuessabilityReport } {
+): { problems: ContentProblem[]; coverage: CriterionCoverage[]; guessability: GuessabilityReport; preparationGuessability: Record<string, Guessability> } {
 	const problems: ContentProblem[] = [];
 	checkDuplicateIds(catalog, problems);
 	checkCriterionReferences(catalog, problems);
 	checkQuizItems(catalog, problems);
+	checkQuestions(catalog, problems);
+	checkPreparations(catalog, problems);
+	checkModuleFloors(catalog, config, problems);
 	for (const module of catalog.modules) {
 		for (const scenario of module.scenarios) {
 			const graph = checkScenarioGraph(scenario);
@@ -253,6 +332,7 @@ export function checkCatalog(
 	const coverage = computeCoverage(catalog);
 	checkCoverage(coverage, config, problems);
 	const guessability = guessabilityReport(catalog.modules);
-	checkGuessability(catalog, config, guessability, problems);
-	return { problems, coverage, guessability };
+	const preparationGuessability = Object.fromEntries(catalog.preparations.map((preparation) => [preparation.id, measureGuessability([asModule(preparation)])]));
+	checkGuessability(catalog, config, guessability, preparationGuessability, problems);
+	return { problems, coverage, guessability, preparationGuessability };
 }

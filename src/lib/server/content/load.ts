@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { equivalentsIndex } from '../referentiel/equivalences';
 import { equivalencesSchema, metiersSchema, referentielSchema, type ReferentielFile } from '../referentiel/schema';
 import { renderMarkdown } from './markdown';
-import { lessonFrontMatterSchema, quizFileSchema, scenarioFileSchema } from './schema';
+import { lessonFrontMatterSchema, preparationFrontMatterSchema, preparationQuizFileSchema, questionsFileSchema, quizFileSchema, scenarioFileSchema, type CommissionQuestion } from './schema';
 import type {
 	Catalog,
 	Certification,
@@ -14,6 +14,7 @@ import type {
 	Lesson,
 	LessonSection,
 	Module,
+	Preparation,
 	Unit
 } from './types';
 
@@ -26,6 +27,8 @@ export interface LoadResult {
 }
 
 const MODULE_FILE = /^modules\/([a-z]+)\/([a-z0-9]+)\/(lesson\.md|quiz\.yaml|scenarios\/[^/]+\.yaml)$/;
+const QUESTIONS_FILE = /^modules\/([a-z]+)\/([a-z0-9]+)\/questions\.yaml$/;
+const PREPARATION_FILE = /^preparation\/([a-z]+)\/(lesson\.md|quiz\.yaml)$/;
 const SPECIAL_REFERENTIEL_FILES = new Set(['referentiels/equivalences.yaml', 'referentiels/metiers.yaml']);
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -96,7 +99,22 @@ export function parseLesson(file: string, source: string, problems: ContentProbl
 	}
 	const front = parseFile(file, match[1] ?? '', lessonFrontMatterSchema, problems);
 	if (!front) return null;
-	const body = source.slice(match[0].length);
+	return { competence: front.competence, title: front.title, duration: front.duration ?? null, sections: parseSections(source.slice(match[0].length)) };
+}
+
+/** A preparation lesson: the same body as a competence lesson, its front matter naming `<cert>.prep`. */
+export function parsePreparationLesson(file: string, source: string, problems: ContentProblem[]): (Lesson & { preparation: string }) | null {
+	const match = FRONT_MATTER.exec(source);
+	if (!match) {
+		problems.push({ file, path: 'front matter', message: 'le fichier doit commencer par un en-tête YAML entre deux lignes ---' });
+		return null;
+	}
+	const front = parseFile(file, match[1] ?? '', preparationFrontMatterSchema, problems);
+	if (!front) return null;
+	return { preparation: front.preparation, title: front.title, duration: front.duration ?? null, sections: parseSections(source.slice(match[0].length)) };
+}
+
+function parseSections(body: string): LessonSection[] {
 	const sections: LessonSection[] = [];
 	let current: { criterionId: string | null; title: string; lines: string[] } = { criterionId: null, title: '', lines: [] };
 	const flush = () => {
@@ -115,7 +133,7 @@ export function parseLesson(file: string, source: string, problems: ContentProbl
 		}
 	}
 	flush();
-	return { competence: front.competence, title: front.title, duration: front.duration ?? null, sections };
+	return sections;
 }
 
 function hashFiles(contents: string[]): string {
@@ -166,7 +184,26 @@ export function loadCatalog(files: ContentFiles): LoadResult {
 	}
 
 	const moduleFiles = new Map<string, string[]>();
+	const questions = new Map<string, CommissionQuestion[]>();
+	const preparationFiles = new Map<string, string[]>();
 	for (const file of paths) {
+		const questionsMatch = QUESTIONS_FILE.exec(file);
+		if (questionsMatch) {
+			const competenceId = `${questionsMatch[1]}.${questionsMatch[2]}`;
+			if (!competences.has(competenceId)) problems.push({ file, path: '(fichier)', message: `aucune compétence « ${competenceId} » dans les référentiels` });
+			else questions.set(competenceId, parseFile(file, files.get(file) ?? '', questionsFileSchema, problems)?.questions ?? []);
+			continue;
+		}
+		const preparationMatch = PREPARATION_FILE.exec(file);
+		if (preparationMatch) {
+			const key = preparationMatch[1]!;
+			preparationFiles.set(key, [...(preparationFiles.get(key) ?? []), file]);
+			continue;
+		}
+		if (file.startsWith('preparation/')) {
+			problems.push({ file, path: '(fichier)', message: 'fichier inattendu dans une préparation (lesson.md ou quiz.yaml)' });
+			continue;
+		}
 		const match = MODULE_FILE.exec(file);
 		if (!match) {
 			if (file.startsWith('modules/') && !file.endsWith('.gitkeep')) {
@@ -214,8 +251,30 @@ export function loadCatalog(files: ContentFiles): LoadResult {
 	}
 	modules.sort((a, b) => a.competenceId.localeCompare(b.competenceId, 'fr', { numeric: true }));
 
+	const preparations: Preparation[] = [];
+	for (const [certificationId, preparationFilePaths] of preparationFiles) {
+		if (!certifications.some((certification) => certification.id === certificationId)) {
+			problems.push({ file: `preparation/${certificationId}`, path: '(dossier)', message: `aucune certification « ${certificationId} » dans les référentiels` });
+			continue;
+		}
+		const id = `${certificationId}.prep`;
+		const preparation: Preparation = { id, certificationId, lesson: null, quiz: [], contentVersion: hashFiles(preparationFilePaths.map((path) => files.get(path) ?? '')) };
+		for (const file of preparationFilePaths) {
+			const source = files.get(file) ?? '';
+			if (file.endsWith('lesson.md')) {
+				const lesson = parsePreparationLesson(file, source, problems);
+				if (lesson && lesson.preparation !== id) problems.push({ file, path: 'preparation', message: `l'en-tête nomme « ${lesson.preparation} » mais le dossier est celui de « ${id} »` });
+				if (lesson) preparation.lesson = { title: lesson.title, duration: lesson.duration, sections: lesson.sections };
+			} else {
+				preparation.quiz = parseFile(file, source, preparationQuizFileSchema, problems)?.items ?? [];
+			}
+		}
+		preparations.push(preparation);
+	}
+	preparations.sort((a, b) => certifications.findIndex((c) => c.id === a.certificationId) - certifications.findIndex((c) => c.id === b.certificationId));
+
 	// Built once here: every reader asks the catalog, none rebuilds the index.
 	const equivalents = equivalentsIndex(equivalences);
 	const equivalentsOf = (criterionId: string) => equivalents.get(criterionId) ?? [];
-	return { catalog: { certifications, modules, equivalences, equivalentsOf, metiers, criteria, competences, units }, problems };
+	return { catalog: { certifications, modules, equivalences, equivalentsOf, metiers, questions, preparations, criteria, competences, units }, problems };
 }

@@ -1,4 +1,4 @@
-import type { QuizItemFile, ScenarioFile } from './schema';
+import type { CommissionQuestion, PreparationItem, QuizItemFile, ScenarioFile } from './schema';
 import type { MetiersFile, ReferentielFile } from '../referentiel/schema';
 
 export type Aspect = ReferentielFile['units'][number]['competences'][number]['criteria'][number]['aspect'];
@@ -73,6 +73,23 @@ export interface Module {
 	contentVersion: string;
 }
 
+export type { CommissionQuestion, PreparationItem };
+
+/**
+ * The « Préparer l'évaluation » module of a certification (`preparation/<cert>/`): how the
+ * certification is evaluated, from the référentiel's own text. Not a competence: its quiz is on
+ * the certifier's rules and is recorded outside the evidence ledger.
+ */
+export interface Preparation {
+	/** `<cert>.prep` */
+	id: string;
+	certificationId: string;
+	lesson: Lesson | null;
+	quiz: PreparationItem[];
+	/** Short hash of the module's files, recorded with each answer. */
+	contentVersion: string;
+}
+
 export interface Equivalence {
 	criteria: string[];
 	why: string;
@@ -87,6 +104,10 @@ export interface Catalog {
 	/** The criteria of other certifications declared equivalent to a criterion (indexed once, at load). */
 	equivalentsOf: (criterionId: string) => string[];
 	metiers: Metier[];
+	/** Commission questions per competence id (questions.yaml), kept apart from the module so they do not change its content version. */
+	questions: Map<string, CommissionQuestion[]>;
+	/** One « Préparer l'évaluation » module per certification that has one. */
+	preparations: Preparation[];
 	criteria: Map<string, Criterion>;
 	competences: Map<string, Competence>;
 	units: Map<string, Unit>;
