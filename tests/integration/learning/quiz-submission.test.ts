@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fixtureFiles } from '../../../src/lib/server/content/fixtures';
+import { fixtureFiles } from '../../fixtures/content';
 import { loadCatalog } from '../../../src/lib/server/content/load';
 import type { Module } from '../../../src/lib/server/content/types';
 import { findSummaries } from '../../../src/lib/server/evidence/summary.repository';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fixtureFiles } from '../../../src/lib/server/content/fixtures';
+import { fixtureFiles } from '../../fixtures/content';
 import { loadCatalog } from '../../../src/lib/server/content/load';
 import type { Module, Scenario } from '../../../src/lib/server/content/types';
 import { chooseScenarioOption, findScenarioRun, startScenarioRun } from '../../../src/lib/server/learning/scenario.service';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContentFiles } from './check-content';
-import { fixtureFiles, fixtureQuiz, fixtureReferentiel, fixtureScenario } from './fixtures';
+import { fixtureFiles, fixtureQuiz, fixtureReferentiel, fixtureScenario } from '../../../../tests/fixtures/content';
 
 function problemsOf(overrides: Record<string, string | undefined>) {
 	return checkContentFiles(fixtureFiles(overrides)).problems;

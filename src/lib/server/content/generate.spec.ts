@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureFiles, fixtureReferentiel } from './fixtures';
+import { fixtureFiles, fixtureReferentiel } from '../../../../tests/fixtures/content';
 import { planModuleGeneration } from './generate';
 import { loadCatalog, type ContentFiles } from './load';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureFiles } from '../content/fixtures';
+import { fixtureFiles } from '../../../../tests/fixtures/content';
 import { loadCatalog } from '../content/load';
 import { searchCriteria } from './search';
 
