@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Role } from '../../src/lib/server/auth/types';
 import type { Database } from '../../src/lib/server/db/schema';
 import { enrol } from '../../src/lib/server/enrolment/enrolment.repository';
 import type { Pathway } from '../../src/lib/server/enrolment/pathway';
 
 export interface TestUserOptions {
-	role?: 'candidate' | 'trainer' | 'admin';
+	role?: Role;
 	email?: string;
 	/** Certifications the user is enrolled in (learning use cases refuse anyone else). */
 	enrolIn?: string[];

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../auth/types';
 import type { Pathway } from '../enrolment/pathway';
 import type { EvidenceKind, EvidenceSource, ObservationSituation } from '../evidence/types';
 import type { QuizMode } from '../learning/quiz-mode';
@@ -17,7 +18,7 @@ export interface AppUserTable {
 	email: string;
 	display_name: string;
 	password_hash: string;
-	role: Generated<'candidate' | 'trainer' | 'admin'>;
+	role: Generated<Role>;
 	created_at: GeneratedTimestamp;
 }
 
@@ -196,8 +197,8 @@ export interface RoleChangeAuditTable {
 	user_id: string;
 	/** The admin who made the change; null from the command line or once that admin is deleted. */
 	actor_id: string | null;
-	old_role: 'candidate' | 'trainer' | 'admin' | null;
-	new_role: 'candidate' | 'trainer' | 'admin';
+	old_role: Role | null;
+	new_role: Role;
 	origin: 'web' | 'cli';
 	created_at: Timestamp;
 }
