@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../support/axe';
-import { answerItem, catalog, enrolIn, signUpCandidate } from '../support/candidate';
+import { answerItem, catalog, enrolIn, itemShown, signUpCandidate } from '../support/candidate';
 
 const certification = catalog.certifications.find((c) => c.id === 'tci')!;
 const criterionIds = certification.units.flatMap((unit) => unit.competences.flatMap((c) => c.criteria.map((criterion) => criterion.id)));
@@ -26,8 +26,7 @@ async function statuses(page: Page, prefix: 'critere-' | 'r-'): Promise<Record<s
 /** Answers the question on screen (the adaptive draw decides which) and returns its criteria. */
 async function answerCurrentQuestion(page: Page, right: boolean): Promise<string[]> {
 	const form = page.locator('form.question');
-	const itemId = await form.locator('input[name="item"]').inputValue();
-	const item = module.quiz.find((candidate) => candidate.id === itemId)!;
+	const item = await itemShown(form, module.quiz);
 	await answerItem(form, item, right);
 	await page.getByRole('button', { name: 'Valider ma réponse' }).click();
 	await expect(page.getByRole('heading', { name: right ? 'Bonne réponse' : /Réponse incorrecte|en partie juste/ })).toBeVisible();

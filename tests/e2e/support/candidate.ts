@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readContentFiles } from '../../../src/lib/server/content/files';
 import { loadCatalog } from '../../../src/lib/server/content/load';
-import { renderInlineMarkdown } from '../../../src/lib/server/content/markdown';
+import { renderInlineMarkdown, renderMarkdown } from '../../../src/lib/server/content/markdown';
 import type { Module, QuizItem } from '../../../src/lib/server/content/types';
 import { uniqueEmail } from './accounts';
 
@@ -50,6 +50,23 @@ async function visibleText(form: Locator, markdown: string): Promise<string> {
 }
 
 const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The item a quiz form shows, found by its prompt as a reader would: the page names items by
+ * opaque tokens only.
+ */
+export async function itemShown(form: Locator, items: QuizItem[]): Promise<QuizItem> {
+	const shown = normalise(await form.locator('.prompt').textContent());
+	for (const item of items) {
+		const text = await form.evaluate((_, html) => {
+			const element = document.createElement('div');
+			element.innerHTML = html;
+			return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+		}, renderMarkdown(item.prompt));
+		if (text === shown) return item;
+	}
+	throw new Error(`question introuvable : ${shown.slice(0, 80)}`);
+}
 
 /** The input of the option whose label reads like this text (options carry opaque tokens). */
 async function optionInput(form: Locator, markdown: string): Promise<Locator> {
