@@ -2,6 +2,7 @@ import { isHttpError, isRedirect, type Handle, type HandleServerError, type Serv
 import { sequence } from '@sveltejs/kit/hooks';
 import { authenticate, authorize, readableBody, refuseCrossSite, securityHeaders } from '$lib/server/auth/handles';
 import { registerAuthStartupTasks } from '$lib/server/auth/startup-tasks';
+import { registerContentStartupTasks } from '$lib/server/content/startup-tasks';
 import { registerEvidenceStartupTasks } from '$lib/server/evidence/startup-tasks';
 import { registerMailStartupTasks } from '$lib/server/mail/background';
 import { formatRequestLine } from '$lib/server/request-log';
@@ -10,6 +11,7 @@ import { startDatabase } from '$lib/server/startup';
 // Purge of expired sessions, tokens and throttle counters (at start and every 10 minutes),
 // demo accounts on the embedded database; the mail worker when SMTP_URL is set.
 registerAuthStartupTasks();
+registerContentStartupTasks();
 registerEvidenceStartupTasks();
 registerMailStartupTasks();
 
