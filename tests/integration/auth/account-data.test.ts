@@ -16,7 +16,8 @@ import { createTestDatabase, describeEachEngine, type TestDatabase } from '../..
  */
 const NON_CASCADING_REFERENCES: Record<string, string> = {
 	'role_change_audit.actor_id': 'SET NULL: the audit entry outlives the admin who made the change, without their identity',
-	'evidence.recorded_by': 'SET NULL: an observation or a validated proof belongs to the candidate’s ledger and outlives the trainer who recorded it, unsigned'
+	'evidence.recorded_by': 'SET NULL: an observation or a validated proof belongs to the candidate’s ledger and outlives the trainer who recorded it, unsigned',
+	'rehearsal_comment.author_id': 'SET NULL: a trainer’s comment on a rehearsal belongs to the candidate’s rehearsal and outlives its author, unsigned'
 };
 
 describeEachEngine('account data (RGPD)', (engine) => {

@@ -49,6 +49,10 @@ export interface Database {
 	group_member: GroupMemberTable;
 	assignment: AssignmentTable;
 	assignment_target: AssignmentTargetTable;
+	preparation_session: PreparationSessionTable;
+	preparation_answer: PreparationAnswerTable;
+	rehearsal_answer: RehearsalAnswerTable;
+	rehearsal_comment: RehearsalCommentTable;
 }
 
 // ── Learning: enrolments, quiz sessions and answers, scenario runs, evidence ──
@@ -313,4 +317,52 @@ export interface PortfolioCommentTable {
 	author_id: string | null;
 	body: string;
 	created_at: Timestamp;
+}
+
+// ── Evaluation preparation: « Préparer l'évaluation » quizzes and commission rehearsals (outside the ledger) ──
+
+export interface PreparationSessionTable {
+	id: Generated<string>;
+	user_id: string;
+	certification_id: string;
+	/** JSON array of preparation item ids, in the order asked. */
+	item_ids: ColumnType<string[], string, string>;
+	draw_seed: string;
+	status: Generated<'open' | 'finished'>;
+	started_at: GeneratedTimestamp;
+	finished_at: Timestamp | null;
+}
+
+export interface PreparationAnswerTable {
+	id: Generated<string>;
+	session_id: string;
+	user_id: string;
+	item_id: string;
+	response: Json;
+	score: number;
+	content_version: string;
+	idempotency_key: string;
+	created_at: GeneratedTimestamp;
+}
+
+export interface RehearsalAnswerTable {
+	id: Generated<string>;
+	user_id: string;
+	competence_id: string;
+	question_id: string;
+	body: string;
+	/** JSON array of the point texts ticked for this version; null until ticked. */
+	covered_points: ColumnType<string[] | null, string | null, string | null>;
+	idempotency_key: string;
+	created_at: GeneratedTimestamp;
+}
+
+export interface RehearsalCommentTable {
+	id: Generated<string>;
+	answer_id: string;
+	/** The trainer who wrote it; null once that account is deleted (the comment stays, unsigned). */
+	author_id: string | null;
+	body: string;
+	idempotency_key: string;
+	created_at: GeneratedTimestamp;
 }
