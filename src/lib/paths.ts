@@ -9,3 +9,12 @@ export const criterionHref = (criterionId: string) => `${certificationHref(certi
 export const progressHref = (certificationId: string) => `/candidat/progression/${certificationId}`;
 export const reportHref = (certificationId: string) => `${progressHref(certificationId)}/rapport`;
 export const metierHref = (metierId: string) => `/metiers/${metierId}`;
+/** VAE: the applicant's space per certification, their positioning, experiences and gaps. */
+export const vaeHref = (certificationId: string) => `/vae/${certificationId}`;
+export const vaePositioningHref = (competenceId: string) => `/vae/${competenceId.replace('.', '/positionnement/')}`;
+export const vaeExperiencesHref = (certificationId: string) => `${vaeHref(certificationId)}/experiences`;
+export const vaeExperienceHref = (certificationId: string, experienceId: string) => `${vaeExperiencesHref(certificationId)}/${experienceId}`;
+export const vaeGapsHref = (certificationId: string) => `${vaeHref(certificationId)}/ecarts`;
+/** The accompagnateur's side: the applicants they accompany, and one applicant's file. */
+export const accompagnementHref = '/formateur/vae';
+export const accompagnementApplicantHref = (certificationId: string, applicantId: string) => `${accompagnementHref}/${certificationId}/${applicantId}`;

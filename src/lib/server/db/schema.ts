@@ -44,6 +44,11 @@ export interface Database {
 	outbox: OutboxTable;
 	throttle_counter: ThrottleCounterTable;
 	role_change_audit: RoleChangeAuditTable;
+	vae_positioning: VaePositioningTable;
+	portfolio_experience: PortfolioExperienceTable;
+	portfolio_link: PortfolioLinkTable;
+	portfolio_review: PortfolioReviewTable;
+	portfolio_comment: PortfolioCommentTable;
 	trainer_group: TrainerGroupTable;
 	group_trainer: GroupTrainerTable;
 	group_member: GroupMemberTable;
@@ -249,6 +254,8 @@ export interface AssignmentTable {
 	instruction: string | null;
 	/** Every member, including later ones; otherwise the candidates of assignment_target. */
 	whole_group: boolean;
+	/** The form's idempotency key: the same form sent twice assigns each module once. */
+	request_key: ColumnType<string | null, string | null | undefined, never>;
 	created_at: GeneratedTimestamp;
 }
 
