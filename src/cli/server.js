@@ -15,6 +15,8 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT || 30) * 1000;
 const buildDir = path.resolve(process.env.JALON_BUILD_DIR || 'build');
+// An empty ORIGIN is no ORIGIN (the adapter would refuse it).
+if (!process.env.ORIGIN?.trim()) delete process.env.ORIGIN;
 const address = process.env.ORIGIN || `http://localhost:${port}`;
 
 // Tells the app (src/lib/server/startup.ts) to leave its closing lines to us.
@@ -78,7 +80,10 @@ if (stopping) process.exit(0);
 
 // Loading the handler runs the app's init hook: database, migrations, demo accounts.
 const loading = import(pathToFileURL(path.join(buildDir, 'handler.js')).href).then((module) => module.handler);
-await loading;
+await loading.catch((/** @type {Error} */ error) => {
+	console.error(`[jalon] démarrage impossible (${buildDir}) : ${error.message}`);
+	process.exit(1);
+});
 app = loading;
 
 const notes = /** @type {string[] | undefined} */ (/** @type {Record<symbol, unknown>} */ (globalThis)[notesKey]) ?? [];

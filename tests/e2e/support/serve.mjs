@@ -41,4 +41,5 @@ process.once('sveltekit:shutdown', async () => {
 	}, 300);
 });
 
-await import(path.resolve(process.env.JALON_BUILD_DIR || 'build', 'index.js'));
+// The app's own server entry: security headers on every response, clean SIGTERM.
+await import(path.resolve('src/cli/server.js'));
