@@ -9,7 +9,7 @@ export type FormFields = [name: string, value: string][];
 const typed = (value: number) => String(value).replace('.', ',');
 
 // Svelte's server rendering wraps {@html} in hydration comments.
-const stripComments = (html: string) => html.replace(/<!--[\s\S]*?-->/g, '').trim();
+const stripComments = (html: string) => html.replace(/<!--[\s\S]*?-->|<!>/g, '').trim();
 
 /** Token → HTML of every element matching `pattern` (token in group 1, HTML in group 2). */
 function tokensByHtml(page: string, pattern: RegExp): Map<string, string> {
