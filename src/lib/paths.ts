@@ -18,3 +18,11 @@ export const vaeGapsHref = (certificationId: string) => `${vaeHref(certification
 /** The accompagnateur's side: the applicants they accompany, and one applicant's file. */
 export const accompagnementHref = '/formateur/vae';
 export const accompagnementApplicantHref = (certificationId: string, applicantId: string) => `${accompagnementHref}/${certificationId}/${applicantId}`;
+/** Evaluation preparation: the « Préparer l'évaluation » module, its quiz, the commission rehearsals. */
+export const preparationHref = (certificationId: string) => `/preparation/${certificationId}`;
+export const preparationQuizHref = (certificationId: string, sessionId: string) => `${preparationHref(certificationId)}/quiz/${sessionId}`;
+export const rehearsalsHref = (competenceId: string) => `${moduleHref(competenceId)}/entretien`;
+/** One commission question's rehearsal: `tci.c1.o2` → /modules/tci/c1/entretien/o2. */
+export const rehearsalHref = (questionId: string) => `${rehearsalsHref(questionId.slice(0, questionId.lastIndexOf('.')))}/${questionId.slice(questionId.lastIndexOf('.') + 1)}`;
+export const trainerRehearsalsHref = '/formateur/repetitions';
+export const trainerCandidateRehearsalsHref = (candidateId: string) => `${trainerRehearsalsHref}/${candidateId}`;

@@ -4,6 +4,7 @@ import { getCatalog } from '$lib/server/content/catalog';
 import { getDb } from '$lib/server/db';
 import { enrol, listEnrolments } from '$lib/server/enrolment/enrolment.repository';
 import { parsePathway } from '$lib/server/enrolment/pathway';
+import { candidatePreparation } from '$lib/server/preparation/space-block';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 				}
 			];
 		}),
+		preparation: await candidatePreparation(getDb(), catalog, user.id, enrolments.map((enrolment) => enrolment.certificationId)),
 		certifications: catalog.certifications.map((c) => ({ id: c.id, title: c.title, type: c.type }))
 	};
 };

@@ -32,6 +32,8 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
 	{ prefix: '/dev/outbox', access: 'public' },
 	{ prefix: '/compte', access: 'signed-in' },
 	{ prefix: '/candidat', access: 'signed-in' },
+	// « Préparer l'évaluation » modules; the quiz itself is for candidates enrolled in the certification (checked in the use case).
+	{ prefix: '/preparation', access: 'signed-in' },
 	{ prefix: '/vae', access: 'signed-in' },
 	{ prefix: '/formateur', access: ['trainer', 'admin'] },
 	{ prefix: '/admin', access: ['admin'] }

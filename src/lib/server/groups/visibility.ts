@@ -34,6 +34,11 @@ const entries: VisibilityEntry[] = [
 		detail: 'Pour chaque module assigné : non commencé, en cours ou terminé, et s’il est en retard.'
 	},
 	{
+		key: 'rehearsals',
+		label: 'Vos répétitions d’entretien',
+		detail: 'Les réponses que vous écrivez aux questions de type commission, leurs versions précédentes et les points que vous cochez ; les formateurs peuvent les commenter.'
+	},
+	{
 		key: 'identity',
 		label: 'Votre nom et votre adresse e-mail',
 		detail: 'Pour vous reconnaître dans la liste du groupe.'
