@@ -4,6 +4,7 @@ import { authenticate, authorize, readableBody, refuseCrossSite, securityHeaders
 import { registerAuthStartupTasks } from '$lib/server/auth/startup-tasks';
 import { registerContentStartupTasks } from '$lib/server/content/startup-tasks';
 import { registerEvidenceStartupTasks } from '$lib/server/evidence/startup-tasks';
+import { registerGroupStartupTasks } from '$lib/server/groups/startup-tasks';
 import { registerMailStartupTasks } from '$lib/server/mail/background';
 import { registerVaeStartupTasks } from '$lib/server/vae/startup-tasks';
 import { formatRequestLine } from '$lib/server/request-log';
@@ -14,6 +15,7 @@ import { startDatabase } from '$lib/server/startup';
 registerAuthStartupTasks();
 registerContentStartupTasks();
 registerEvidenceStartupTasks();
+registerGroupStartupTasks(); // the demo trainer's group (after the demo accounts)
 registerMailStartupTasks();
 // After the demo accounts (and any groups demo data): the demo VAE applicant's file.
 registerVaeStartupTasks();

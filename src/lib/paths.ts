@@ -26,3 +26,10 @@ export const rehearsalsHref = (competenceId: string) => `${moduleHref(competence
 export const rehearsalHref = (questionId: string) => `${rehearsalsHref(questionId.slice(0, questionId.lastIndexOf('.')))}/${questionId.slice(questionId.lastIndexOf('.') + 1)}`;
 export const trainerRehearsalsHref = '/formateur/repetitions';
 export const trainerCandidateRehearsalsHref = (candidateId: string) => `${trainerRehearsalsHref}/${candidateId}`;
+/** Trainers' groups: the trainer's space lists them; each has its page and its assignment form. */
+export const newGroupHref = '/formateur/groupes/nouveau';
+export const groupHref = (groupId: string) => `/formateur/groupes/${groupId}`;
+export const assignHref = (groupId: string) => `${groupHref(groupId)}/assigner`;
+/** Joining a group: the code form, and the confirmation behind a join link. */
+export const JOIN_HREF = '/rejoindre';
+export const joinLinkHref = (token: string) => `${JOIN_HREF}/${token}`;

@@ -10,17 +10,29 @@ import { countUserSessions } from '$lib/server/auth/sessions.repository';
 import { describeRetryAfter } from '$lib/server/auth/throttle';
 import { readFormData } from '$lib/server/auth/form';
 import { checkControlCharacters, readField, type FieldErrors } from '$lib/server/auth/validation';
+import { getCatalog } from '$lib/server/content/catalog';
+import { myGroups } from '$lib/server/groups/candidate-view';
+import { leaveGroup } from '$lib/server/groups/groups.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requireUser(locals);
 	return {
 		account: { email: user.email, displayName: user.displayName, role: ROLE_LABELS[user.role] },
-		sessionCount: await countUserSessions(getDb(), user.id)
+		sessionCount: await countUserSessions(getDb(), user.id),
+		// « Mes groupes »: who can see my data, read from the one list in groups/visibility.ts.
+		myGroups: await myGroups(getDb(), getCatalog(), user.id)
 	};
 };
 
 export const actions: Actions = {
+	leaveGroup: async (event) => {
+		const user = requireUser(event.locals);
+		// Only the signed-in user's own membership can end here, whatever group id is posted.
+		await leaveGroup(getDb(), user.id, readField(await readFormData(event.request), 'groupId'));
+		redirect(303, '/compte?info=groupe-quitte#mes-groupes');
+	},
+
 	changePassword: async (event) => {
 		const user = requireUser(event.locals);
 		const form = await readFormData(event.request);

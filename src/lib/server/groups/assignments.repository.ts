@@ -18,13 +18,16 @@ export interface Assignment {
 
 export async function insertAssignment(
 	db: Executor,
-	input: { groupId: string; competenceId: string; dueOn: IsoDay; instruction: string | null; candidateIds: string[] | 'all' }
-): Promise<string> {
+	input: { groupId: string; competenceId: string; dueOn: IsoDay; instruction: string | null; candidateIds: string[] | 'all'; requestKey?: string | null }
+): Promise<string | null> {
 	const row = await db
 		.insertInto('assignment')
-		.values({ group_id: input.groupId, competence_id: input.competenceId, due_on: input.dueOn, instruction: input.instruction, whole_group: input.candidateIds === 'all' })
+		.values({ group_id: input.groupId, competence_id: input.competenceId, due_on: input.dueOn, instruction: input.instruction, whole_group: input.candidateIds === 'all', request_key: input.requestKey ?? null })
+		.onConflict((oc) => oc.columns(['group_id', 'competence_id', 'request_key']).where('request_key', 'is not', null).doNothing())
 		.returning('id')
-		.executeTakeFirstOrThrow();
+		.executeTakeFirst();
+	// Already assigned by the same form: nothing more to write.
+	if (!row) return null;
 	if (input.candidateIds !== 'all' && input.candidateIds.length > 0) {
 		await db.insertInto('assignment_target').values(input.candidateIds.map((candidateId) => ({ assignment_id: row.id, candidate_id: candidateId }))).execute();
 	}

@@ -21,7 +21,7 @@ function activityIn(rows: ActivityRows, candidateId: string, competenceId: strin
 
 // ── Creating and changing ──
 
-export type AssignmentFormValues = { competenceIds: string[]; dueOn: string; instruction: string; target: string; candidateIds: string[] };
+export type AssignmentFormValues = { competenceIds: string[]; dueOn: string; instruction: string; target: string; candidateIds: string[]; requestKey?: string };
 export type AssignmentFormErrors = Partial<Record<'competenceIds' | 'dueOn' | 'instruction' | 'candidateIds', string>>;
 export const INSTRUCTION_MAX = 1000;
 
@@ -36,7 +36,8 @@ export function checkDueDate(value: string, today: IsoDay): { ok: true; dueOn: I
 
 /**
  * Assigns the chosen modules of the group's certification, with one due date, to the whole
- * group or to chosen members of it (anyone else is refused, not skipped). All or nothing.
+ * group or to chosen members of it (anyone else is refused, not skipped). All or nothing:
+ * call it in a transaction. The same form sent twice (same request key) assigns once.
  */
 export async function assignModules(
 	db: Executor,
@@ -63,7 +64,8 @@ export async function assignModules(
 	}
 	if (Object.keys(errors).length > 0 || !due.ok) return { ok: false, errors };
 	for (const competenceId of competenceIds) {
-		await insertAssignment(db, { groupId: group.id, competenceId, dueOn: due.dueOn, instruction: instruction || null, candidateIds });
+		const requestKey = values.requestKey && /^[A-Za-z0-9_-]{16,64}$/.test(values.requestKey) ? values.requestKey : null;
+		await insertAssignment(db, { groupId: group.id, competenceId, dueOn: due.dueOn, instruction: instruction || null, candidateIds, requestKey });
 	}
 	return { ok: true, count: competenceIds.length };
 }
