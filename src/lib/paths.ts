@@ -27,9 +27,12 @@ export const rehearsalHref = (questionId: string) => `${rehearsalsHref(questionI
 export const trainerRehearsalsHref = '/formateur/repetitions';
 export const trainerCandidateRehearsalsHref = (candidateId: string) => `${trainerRehearsalsHref}/${candidateId}`;
 /** Trainers' groups: the trainer's space lists them; each has its page and its assignment form. */
+export const groupsHref = '/formateur';
 export const newGroupHref = '/formateur/groupes/nouveau';
 export const groupHref = (groupId: string) => `/formateur/groupes/${groupId}`;
 export const assignHref = (groupId: string) => `${groupHref(groupId)}/assigner`;
 /** Joining a group: the code form, and the confirmation behind a join link. */
 export const JOIN_HREF = '/rejoindre';
 export const joinLinkHref = (token: string) => `${JOIN_HREF}/${token}`;
+/** The candidate's space, greeting them in the group they just joined. */
+export const joinedGroupHref = (groupId: string) => `/candidat?groupe=${groupId}`;

@@ -5,7 +5,7 @@ import { findJoinOffer, joinGroup } from '$lib/server/groups/groups.service';
 import { TOKEN_PATTERN } from '$lib/server/groups/join-code';
 import { trainerVisibility, NEVER_VISIBLE } from '$lib/server/groups/visibility';
 import { describeGroup } from '$lib/server/groups/views';
-import { CANDIDATE_HOME, joinLinkHref } from '$lib/paths';
+import { joinedGroupHref, joinLinkHref } from '$lib/paths';
 import type { Actions, PageServerLoad } from './$types';
 
 const INVALID = 'Ce lien ne permet plus de rejoindre un groupe : les inscriptions ont été fermées ou le lien remplacé. Demandez le nouveau lien ou le code à votre formateur.';
@@ -36,6 +36,6 @@ export const actions: Actions = {
 		if (!TOKEN_PATTERN.test(params.token)) error(404, INVALID);
 		const result = await joinGroup(getDb(), locals.user, params.token, new Date());
 		if (!result.ok) error(result.reason === 'invalid-link' ? 404 : 403, result.reason === 'invalid-link' ? INVALID : 'Seuls les comptes candidats rejoignent un groupe.');
-		redirect(303, `${CANDIDATE_HOME}?groupe=${result.group.id}`);
+		redirect(303, joinedGroupHref(result.group.id));
 	}
 };

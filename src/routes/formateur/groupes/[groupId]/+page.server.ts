@@ -9,7 +9,7 @@ import { changeDueDate } from '$lib/server/groups/assignments.service';
 import { setInactivityDays } from '$lib/server/groups/groups.repository';
 import { addCoTrainer, closeJoining, findManagedGroup, regenerateJoining, removeMember, removeTrainer } from '$lib/server/groups/groups.service';
 import { groupPage } from '$lib/server/groups/group-page';
-import { groupHref, TRAINER_HOME } from '$lib/paths';
+import { groupHref, groupsHref } from '$lib/paths';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The group the signed-in trainer manages, or 404 (another trainer's group looks like no group). */
@@ -50,8 +50,8 @@ export const actions: Actions = {
 		const trainerId = readField(await readFormData(event.request), 'trainerId');
 		const result = await removeTrainer(getDb(), group.id, trainerId);
 		if (result === 'last-trainer') return fail(400, { action: 'removeTrainer' as const, error: 'Vous êtes le dernier formateur de ce groupe : ajoutez un autre formateur, ou retirez d’abord les candidats.' });
-		if (result === 'group-deleted') redirect(303, `${TRAINER_HOME}?info=groupe-supprime`);
-		if (result === 'removed' && trainerId === user.id && user.role !== 'admin') redirect(303, TRAINER_HOME);
+		if (result === 'group-deleted') redirect(303, `${groupsHref}?info=groupe-supprime`);
+		if (result === 'removed' && trainerId === user.id && user.role !== 'admin') redirect(303, groupsHref);
 		done(group.id, 'formateur-retire');
 	},
 	removeMember: async (event) => {
