@@ -7,7 +7,7 @@ import { addMember, addTrainer, deleteMember, insertGroup } from '../../../src/l
 import { generateJoinCode, generateJoinToken } from '../../../src/lib/server/groups/join-code';
 import type { QuizResponse } from '../../../src/lib/server/learning/grading';
 import { findPreparationSession, preparationStandings, startPreparationQuiz, submitPreparationAnswer } from '../../../src/lib/server/preparation/preparation.service';
-import { commentRehearsal, myRehearsals, rehearsalsForTrainer, saveRehearsal, tickPoints } from '../../../src/lib/server/preparation/rehearsal.service';
+import { commentRehearsal, listFollowedRehearsers, myRehearsals, rehearsalsForTrainer, saveRehearsal, tickPoints } from '../../../src/lib/server/preparation/rehearsal.service';
 import { createTestDatabase, describeEachEngine, type TestDatabase } from '../../helpers/test-database';
 import { insertTestUser } from '../../helpers/users';
 
@@ -140,10 +140,19 @@ describeEachEngine('evaluation preparation', (engine) => {
 			const mine = (await myRehearsals(database.db, candidate, [competence.id])).get(question.id)!;
 			expect(mine.versions[0]!.comments.map((c) => c.body)).toEqual(['Citez vos sources par leur nom.']);
 
+			// Rehearsals of another certification stay hidden from a TCI group's trainer.
+			await database.db.insertInto('enrolment').values({ user_id: candidate, certification_id: 'ra', pathway: 'formation' }).execute();
+			const raQuestion = catalog.questions.get('ra.c1')?.[0] ?? { id: 'ra.c1.o1', criteria: ['ra.c1.res1'], question: 'Comment avez-vous qualifié ce client ?', points: ['a', 'b'] };
+			const other = (await saveRehearsal(database.db, { userId: candidate, certificationId: 'ra', competenceId: 'ra.c1', question: raQuestion, body: 'Sur une autre certification.', idempotencyKey: randomUUID(), now: new Date() })) as { answerId: string };
+			expect([...(await rehearsalsForTrainer(database.db, trainer, candidate))!.keys()]).toEqual([question.id]);
+			expect((await commentRehearsal(database.db, { ...comment, answerId: other.answerId, idempotencyKey: randomUUID() })).kind).toBe('forbidden');
+			expect((await listFollowedRehearsers(database.db, trainer)).find((row) => row.candidateId === candidate)).toMatchObject({ questions: 1 });
+
 			// Leaving the group ends the trainer's access at once.
 			await deleteMember(database.db, groupId, candidate);
 			expect(await rehearsalsForTrainer(database.db, trainer, candidate)).toBeNull();
 			expect((await commentRehearsal(database.db, { ...comment, idempotencyKey: randomUUID() })).kind).toBe('forbidden');
+			expect((await listFollowedRehearsers(database.db, trainer)).find((row) => row.candidateId === candidate)).toBeUndefined();
 		});
 	});
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db';
 
 export interface RehearsalVersion {
@@ -95,7 +96,7 @@ export async function listComments(db: Executor, answerIds: string[]): Promise<R
 	return rows.map((row) => ({ id: row.id, answerId: row.answer_id, authorId: row.author_id, authorName: row.display_name, body: row.body, createdAt: new Date(row.created_at) }));
 }
 
-/** The candidates the trainer follows (a shared group) who have rehearsed at least once, with their count of answered questions. */
+/** The candidates the trainer follows (a shared group) who have rehearsed on that group's certification, with their count of answered questions. */
 export async function listFollowedRehearsers(db: Executor, trainerId: string): Promise<{ candidateId: string; name: string; questions: number; lastAt: Date }[]> {
 	const rows = await db
 		.selectFrom('rehearsal_answer')
@@ -105,9 +106,12 @@ export async function listFollowedRehearsers(db: Executor, trainerId: string): P
 				eb
 					.selectFrom('group_member')
 					.innerJoin('group_trainer', 'group_trainer.group_id', 'group_member.group_id')
+					.innerJoin('trainer_group', 'trainer_group.id', 'group_member.group_id')
 					.select('group_member.group_id')
 					.whereRef('group_member.candidate_id', '=', 'rehearsal_answer.user_id')
 					.where('group_trainer.trainer_id', '=', trainerId)
+					// Competence ids start with their certification's: « tci.c1 » belongs to « tci ».
+					.where(sql<boolean>`rehearsal_answer.competence_id like trainer_group.certification_id || '.%'`)
 			)
 		)
 		.select(['rehearsal_answer.user_id', 'app_user.display_name', (eb) => eb.fn.count<number>('rehearsal_answer.question_id').distinct().as('questions'), (eb) => eb.fn.max('rehearsal_answer.created_at').as('last_at')])

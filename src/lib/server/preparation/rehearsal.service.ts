@@ -5,7 +5,7 @@ import { isUuid } from '../db/ids';
 import type { Database } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { isEnrolled } from '../enrolment/enrolment-rule';
-import { trainerFollowsCandidate } from '../groups/access';
+import { trainerGroupsOfCandidate } from '../groups/access';
 import * as rehearsals from './rehearsal.repository';
 
 export type { RehearsalComment, RehearsalVersion } from './rehearsal.repository';
@@ -86,18 +86,31 @@ export async function myRehearsals(db: Executor, userId: string, competenceIds: 
 }
 
 /**
+ * The certifications through which the trainer follows the candidate (a shared group's), so a
+ * trainer never reads rehearsals of another certification (« vos certifications hors de celle
+ * du groupe » are never shown). Checked on every read: leaving the group ends access at once.
+ */
+async function sharedCertifications(db: Executor, trainerId: string, candidateId: string): Promise<Set<string>> {
+	return new Set((await trainerGroupsOfCandidate(db, trainerId, candidateId)).map((group) => group.certificationId));
+}
+
+const certificationOf = (competenceId: string) => competenceId.slice(0, competenceId.indexOf('.'));
+
+/**
  * A candidate's rehearsals as a trainer reads them: null unless the trainer is a trainer of a
- * group the candidate belongs to (checked on every read, so leaving the group ends access).
+ * group the candidate belongs to, and only on that group's certification.
  */
 export async function rehearsalsForTrainer(db: Executor, trainerId: string, candidateId: string): Promise<Map<string, RehearsalThread> | null> {
-	if (!isUuid(candidateId) || !(await trainerFollowsCandidate(db, trainerId, candidateId))) return null;
-	const versions = await rehearsals.listUserVersions(db, candidateId);
+	if (!isUuid(candidateId)) return null;
+	const certifications = await sharedCertifications(db, trainerId, candidateId);
+	if (certifications.size === 0) return null;
+	const versions = (await rehearsals.listUserVersions(db, candidateId)).filter((version) => certifications.has(certificationOf(version.competenceId)));
 	return threads(versions, await rehearsals.listComments(db, versions.map((version) => version.id)));
 }
 
 export type CommentOutcome = { kind: 'commented'; candidateId: string } | { kind: 'forbidden' } | { kind: 'invalid'; message: string };
 
-/** A trainer's comment on one version of a candidate's answer; refused unless the trainer follows that candidate. */
+/** A trainer's comment on one version of a candidate's answer; refused unless the trainer follows that candidate on that certification. */
 export async function commentRehearsal(db: Kysely<Database>, input: { trainerId: string; answerId: string; body: string; idempotencyKey: string; now: Date }): Promise<CommentOutcome> {
 	if (!isUuid(input.answerId)) return { kind: 'forbidden' };
 	const body = tidy(input.body);
@@ -105,7 +118,7 @@ export async function commentRehearsal(db: Kysely<Database>, input: { trainerId:
 	if (body.length > COMMENT_MAX) return { kind: 'invalid', message: `Votre commentaire dépasse ${COMMENT_MAX} caractères (${body.length}).` };
 	if (!isUuid(input.idempotencyKey)) return { kind: 'invalid', message: 'Formulaire incomplet : rechargez la page.' };
 	const version = await rehearsals.findVersion(db, input.answerId);
-	if (!version || !(await trainerFollowsCandidate(db, input.trainerId, version.userId))) return { kind: 'forbidden' };
+	if (!version || !(await sharedCertifications(db, input.trainerId, version.userId)).has(certificationOf(version.competenceId))) return { kind: 'forbidden' };
 	await rehearsals.insertComment(db, { answerId: version.id, authorId: input.trainerId, body, idempotencyKey: input.idempotencyKey, at: input.now });
 	return { kind: 'commented', candidateId: version.userId };
 }
