@@ -22,6 +22,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 	for (const width of [1280, 360]) {
 		await page.setViewportSize({ width, height: 900 });
 		await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+		// The top of the page, readable at a glance.
+		await page.screenshot({ path: `${shots}/${name}-${width}-haut.png` });
 	}
 	await page.setViewportSize({ width: 1280, height: 900 });
 }
