@@ -96,9 +96,9 @@ test('a trainer creates a group, candidates join by code and by link, an assignm
 
 	// The candidate's next step is the assignment.
 	await byCode.goto('/candidat');
-	const next = byCode.locator('.next');
+	const next = byCode.locator('.assignment-next');
 	await expect(next.getByRole('heading', { name: 'Prochaine étape' })).toBeVisible();
-	await expect(next.getByRole('link', { name: moduleLabel })).toBeVisible();
+	await expect(next.getByRole('link', { name: moduleLabel, exact: true })).toBeVisible();
 	await expect(byCode.getByRole('heading', { name: 'Travaux assignés par vos formateurs' })).toBeVisible();
 	await expectNoAxeViolations(byCode);
 
@@ -151,7 +151,7 @@ test('the join and assignment forms work without JavaScript, with errors beside 
 	await expect(trainer.getByRole('heading', { level: 3, name: moduleLabel })).toHaveCount(1);
 
 	await candidate.goto('/candidat');
-	await expect(candidate.locator('.next').getByRole('link', { name: moduleLabel })).toBeVisible();
+	await expect(candidate.locator('.assignment-next').getByRole('link', { name: moduleLabel, exact: true })).toBeVisible();
 	await trainer.context().close();
 	await candidate.context().close();
 });
@@ -215,4 +215,25 @@ test('the demo trainer lands on the demo group with its candidates and assignmen
 	await candidate.goto('/candidat');
 	await expect(candidate.getByRole('heading', { name: 'Prochaine étape' })).toBeVisible();
 	await candidate.context().close();
+});
+
+test('a trainer changing the group id in a URL or a form reaches nothing of another group', async ({ page, browser, baseURL }) => {
+	// The admin (who may create groups) makes one the demo trainer does not belong to.
+	await loginAs(page, 'admin');
+	const other = await createGroup(page, `Autre groupe ${Date.now().toString(36)}`);
+
+	const trainer = await newPage(browser);
+	await loginAs(trainer, 'trainer');
+	for (const path of ['', '/assigner']) expect((await trainer.goto(`${other.url}${path}`))?.status()).toBe(404);
+	const api = trainer.context().request;
+	const closing = await api.post(`${other.url}?/close`, { form: { x: '1' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	expect(closing.status()).toBe(404);
+	const assigning = await api.post(`${other.url}/assigner`, { form: { module: competence.id, dueOn: addDays(todayInFrance(), 3), target: 'all' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	expect(assigning.status()).toBe(404);
+
+	// Nothing changed: the code still opens the group, which has no assignment.
+	await page.goto(other.url);
+	await expect(page.locator('.code')).toHaveText(other.code);
+	await expect(page.getByRole('heading', { name: 'Travaux assignés (0)' })).toBeVisible();
+	await trainer.context().close();
 });
