@@ -18,6 +18,17 @@ export const vaeGapsHref = (certificationId: string) => `${vaeHref(certification
 /** The accompagnateur's side: the applicants they accompany, and one applicant's file. */
 export const accompagnementHref = '/formateur/vae';
 export const accompagnementApplicantHref = (certificationId: string, applicantId: string) => `${accompagnementHref}/${certificationId}/${applicantId}`;
+/** One competence's detail page on the progress map (estimate, reasons, evidence, official texts). */
+export const competenceProgressHref = (competenceId: string) => `${progressHref(certificationIdOf(competenceId))}/${competenceId.slice(competenceId.indexOf('.') + 1)}`;
+export const CANDIDATE_HOME = '/candidat';
+export const TRAINER_HOME = '/formateur';
+export const ADMIN_HOME = '/admin';
+/** Each role's own space: where login and sign-up land when no page was asked for. */
+export function homeOf(role: 'candidate' | 'trainer' | 'admin' | string): string {
+	if (role === 'admin') return ADMIN_HOME;
+	if (role === 'trainer') return TRAINER_HOME;
+	return CANDIDATE_HOME;
+}
 /** Evaluation preparation: the « Préparer l'évaluation » module, its quiz, the commission rehearsals. */
 export const preparationHref = (certificationId: string) => `/preparation/${certificationId}`;
 export const preparationQuizHref = (certificationId: string, sessionId: string) => `${preparationHref(certificationId)}/quiz/${sessionId}`;

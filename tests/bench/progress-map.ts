@@ -4,7 +4,8 @@
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL; default postgres://postgres@127.0.0.1:5432/postgres)
 // is an admin URL: a fresh database is created there and dropped at the end.
 // BENCH_ENGINES=postgres,pglite  BENCH_CONNECTIONS=10  BENCH_SECONDS=10  BENCH_CANDIDATES=200
-// BENCH_EVIDENCE=5000 (rows of the measured candidate).
+// BENCH_EVIDENCE=5000 (rows of the measured candidate). BENCH_LOAD=0 prints only the page
+// weights and heights (no load run).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import { openDatabase, type OpenDatabase } from '../../src/lib/server/db/open-da
 import { runLoad, type LoadResult } from './load';
 import { seedBench, type Seeded } from './seed';
 import { startApp } from '../support/app-server';
+import { measurePages, printMapTargets, printWeights, type PageWeight } from './page-weights';
 
 const number = (name: string, fallback: number) => {
 	const value = Number(process.env[name]);
@@ -29,10 +31,17 @@ const CONNECTIONS = Math.min(number('BENCH_CONNECTIONS', 10), 64);
 const SECONDS = Math.min(number('BENCH_SECONDS', 10), 120);
 const CANDIDATES = number('BENCH_CANDIDATES', 200);
 const EVIDENCE = number('BENCH_EVIDENCE', 5000);
+const LOAD = process.env.BENCH_LOAD !== '0';
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim());
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CERTIFICATION = 'tci';
 const MAP_PATH = `/candidat/progression/${CERTIFICATION}`;
+const WEIGHED = [
+	{ path: MAP_PATH, label: 'carte de progression' },
+	{ path: `${MAP_PATH}/c1`, label: 'détail d’une compétence' },
+	{ path: `${MAP_PATH}/rapport`, label: 'rapport de préparation' },
+	{ path: `/modules/${CERTIFICATION}/c1`, label: 'page d’un module' }
+];
 const PAGES = [
 	{ path: '/', label: 'accueil (statique)' },
 	{ path: `/referentiels/${CERTIFICATION}`, label: 'référentiel TCI (statique)' },
@@ -93,7 +102,7 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 
 type Measured = LoadResult & { cpuPerRequest: number | null };
 
-async function benchEngine(run: EngineRun, migrations: MigrationModules): Promise<{ seeded: Seeded; results: Map<string, Measured> }> {
+async function benchEngine(run: EngineRun, migrations: MigrationModules): Promise<{ seeded: Seeded; results: Map<string, Measured>; weights: PageWeight[] }> {
 	const { catalog } = loadCatalog(readContentFiles('content'));
 	const now = new Date();
 	const seedStarted = performance.now();
@@ -111,6 +120,7 @@ async function benchEngine(run: EngineRun, migrations: MigrationModules): Promis
 
 	const app = await startApp(run.database);
 	const results = new Map<string, Measured>();
+	let weights: PageWeight[] = [];
 	try {
 		const headers = { cookie: `jalon_session=${seeded.token}` };
 		const check = await fetch(`${app.origin}${MAP_PATH}`, { headers, redirect: 'manual' });
@@ -118,7 +128,8 @@ async function benchEngine(run: EngineRun, migrations: MigrationModules): Promis
 		if (check.status !== 200 || !body.includes('Estimation de préparation')) {
 			throw new Error(`la carte ne répond pas comme prévu (statut ${check.status}) : build/ est-il à jour ? Relancez avec -- --build.`);
 		}
-		for (const page of PAGES) {
+		weights = await measurePages(app.origin, seeded.token, WEIGHED);
+		for (const page of LOAD ? PAGES : []) {
 			await runLoad(`${app.origin}${page.path}`, headers, CONNECTIONS, 2_000); // warm-up
 			const cpuBefore = app.cpuMs();
 			const result = await runLoad(`${app.origin}${page.path}`, headers, CONNECTIONS, SECONDS * 1000);
@@ -129,7 +140,7 @@ async function benchEngine(run: EngineRun, migrations: MigrationModules): Promis
 	} finally {
 		await app.stop();
 	}
-	return { seeded, results };
+	return { seeded, results, weights };
 }
 
 function printTable(rows: { engine: string; results: Map<string, Measured> }[]): void {
@@ -157,20 +168,26 @@ console.log(
 	`Banc de la carte de progression : ${CONNECTIONS} connexions, ${SECONDS} s par page, boucle locale, ${os.cpus().length} cœurs, charge ${os.loadavg()[0]!.toFixed(1)}`
 );
 const rows: { engine: string; results: Map<string, Measured> }[] = [];
+const weighed: { engine: string; weights: PageWeight[] }[] = [];
 let seededInfo: Seeded | null = null;
 for (const engine of ENGINES) {
 	const run = engine === 'pglite' ? pgliteRun() : engine === 'postgres' ? postgresRun() : null;
 	if (!run) throw new Error(`moteur inconnu : ${engine}`);
 	try {
-		const { seeded, results } = await benchEngine(run, migrations);
+		const { seeded, results, weights } = await benchEngine(run, migrations);
 		seededInfo = seeded;
-		rows.push({ engine: run.engine, results });
+		weighed.push({ engine: run.engine, weights });
+		if (LOAD) rows.push({ engine: run.engine, results });
 	} finally {
 		await run.cleanup().catch((error: Error) => console.error(`nettoyage de ${run.engine} : ${error.message}`));
 	}
 }
 
 if (seededInfo) console.log(`\nCandidat mesuré : ${EVIDENCE} preuves sur un an, ${seededInfo.criteria} critères (TCI) ; une session de ce candidat sur toutes les pages.`);
+for (const { engine, weights } of weighed) printWeights(engine, weights);
+const mapWeight = weighed[0]?.weights.find((w) => w.path === MAP_PATH);
+if (mapWeight) printMapTargets(mapWeight);
+if (rows.length === 0) process.exit(0);
 printTable(rows);
 console.log(`\nCPU app : temps processeur du serveur Node par requête (hors PostgreSQL), moins sensible aux autres processus que les latences. Charge en fin de banc : ${os.loadavg()[0]!.toFixed(1)}.`);
 for (const { engine, results } of rows) {

@@ -5,32 +5,22 @@ import { getDb } from '$lib/server/db';
 import { enrol, listEnrolments } from '$lib/server/enrolment/enrolment.repository';
 import { parsePathway } from '$lib/server/enrolment/pathway';
 import { candidatePreparation } from '$lib/server/preparation/space-block';
+import { candidateAssignments } from '$lib/server/groups/candidate-view';
+import { spaceOf } from './space';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals);
 	const catalog = getCatalog();
+	const now = new Date();
 	const enrolments = await listEnrolments(getDb(), user.id);
+	const spaces = await Promise.all(enrolments.map((enrolment) => spaceOf(catalog, user.id, enrolment, now)));
 	return {
-		enrolments: enrolments.flatMap((enrolment) => {
-			const certification = catalog.certifications.find((c) => c.id === enrolment.certificationId);
-			if (!certification) return [];
-			const last = enrolment.lastCompetenceId ? catalog.competences.get(enrolment.lastCompetenceId) : undefined;
-			const competences = certification.units.flatMap((unit) => unit.competences);
-			return [
-				{
-					certificationId: certification.id,
-					title: certification.title,
-					type: certification.type,
-					pathway: enrolment.pathway,
-					lastActivityAt: enrolment.lastActivityAt?.toISOString() ?? null,
-					resume: last ? { id: last.id, title: last.title } : null,
-					modules: competences.map((competence) => ({ id: competence.id, number: competence.number, title: competence.title }))
-				}
-			];
-		}),
+		enrolments: spaces.filter((space) => space !== null),
 		preparation: await candidatePreparation(getDb(), catalog, user.id, enrolments.map((enrolment) => enrolment.certificationId)),
-		certifications: catalog.certifications.map((c) => ({ id: c.id, title: c.title, type: c.type }))
+		certifications: catalog.certifications.map((c) => ({ id: c.id, title: c.title, type: c.type })),
+		// Assignments from the candidate's groups; the next step is the one due first.
+		groupWork: await candidateAssignments(getDb(), catalog, user.id, now, url.searchParams.get('groupe'))
 	};
 };
 

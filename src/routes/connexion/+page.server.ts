@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { checkPasswordLogin } from '$lib/server/auth/login';
-import { HOME_AFTER_LOGIN, RETURN_PARAM, safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { RETURN_PARAM, safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { homeOf } from '$lib/paths';
 import { startSession } from '$lib/server/auth/session-flow';
 import { describeRetryAfter } from '$lib/server/auth/throttle';
 import { readFormData } from '$lib/server/auth/form';
@@ -11,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const returnTo = safeRedirectTarget(url.searchParams.get(RETURN_PARAM));
-	if (locals.user) redirect(303, returnTo ?? HOME_AFTER_LOGIN);
+	if (locals.user) redirect(303, returnTo ?? homeOf(locals.user.role));
 	return { returnTo, notice: LOGIN_NOTICES[url.searchParams.get('info') ?? ''] ?? null };
 };
 
@@ -36,6 +37,7 @@ export const actions: Actions = {
 			return fail(400, { email, errors: { password: 'Adresse e-mail ou mot de passe incorrect.' } as FieldErrors });
 		}
 		await startSession(event, result.user.id);
-		redirect(303, returnTo ?? HOME_AFTER_LOGIN);
+		// Each role lands on its own space unless it was on its way to a page.
+		redirect(303, returnTo ?? homeOf(result.user.role));
 	}
 };

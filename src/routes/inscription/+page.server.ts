@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password-policy';
-import { HOME_AFTER_LOGIN, RETURN_PARAM, safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { RETURN_PARAM, safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { homeOf } from '$lib/paths';
 import { startSession } from '$lib/server/auth/session-flow';
 import { signUp } from '$lib/server/auth/sign-up';
 import { readFormData } from '$lib/server/auth/form';
@@ -10,7 +11,7 @@ import { checkControlCharacters, readField, type FieldErrors } from '$lib/server
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, HOME_AFTER_LOGIN);
+	if (locals.user) redirect(303, homeOf(locals.user.role));
 	return { returnTo: safeRedirectTarget(url.searchParams.get(RETURN_PARAM)), minLength: PASSWORD_MIN_LENGTH };
 };
 
@@ -32,6 +33,7 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { email, displayName, errors: result.errors, message: null as string | null });
 
 		await startSession(event, result.user.id);
-		redirect(303, returnTo ?? HOME_AFTER_LOGIN);
+		// A new account is a candidate's: it lands on the candidate's space.
+		redirect(303, returnTo ?? homeOf(result.user.role));
 	}
 };

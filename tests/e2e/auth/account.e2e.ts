@@ -10,7 +10,9 @@ async function signUp(browser: Browser, name: string) {
 	await page.getByLabel('Nom affiché').fill(`Compte ${name}`);
 	await page.getByLabel('Mot de passe').fill(account.password);
 	await page.getByRole('button', { name: 'Créer mon compte' }).click();
-	await expect(page).toHaveURL(/\/compte$/);
+	// A new candidate lands on their space; these tests start from the account page.
+	await expect(page).toHaveURL(/\/candidat$/);
+	await page.goto('/compte');
 	return { page, account };
 }
 

@@ -12,7 +12,7 @@ test('an admin finds a new account, makes it a trainer, and the change is in its
 	await userPage.getByLabel('Nom affiché').fill('Florence Futur');
 	await userPage.getByLabel('Mot de passe').fill(password);
 	await userPage.getByRole('button', { name: 'Créer mon compte' }).click();
-	await expect(userPage).toHaveURL(/\/compte$/);
+	await expect(userPage).toHaveURL(/\/candidat$/);
 	expect((await userPage.goto('/admin'))?.status()).toBe(403);
 
 	const adminPage = await (await browser.newContext()).newPage();

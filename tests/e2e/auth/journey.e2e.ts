@@ -31,7 +31,9 @@ test('sign up, log out, log in, wrong password, reset through the emailed link, 
 	await page.getByLabel('Mot de passe').fill(password);
 	await page.getByRole('button', { name: 'Créer mon compte' }).click();
 
-	await expect(page).toHaveURL(/\/compte$/);
+	// A new candidate lands on their space; the account page is one link away.
+	await expect(page).toHaveURL(/\/candidat$/);
+	await page.goto('/compte');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon compte');
 	await expect(page.getByText(email)).toBeVisible();
 	await expect(page.getByText('Candidat', { exact: true })).toBeVisible();
@@ -72,7 +74,7 @@ test('sign up, log out, log in, wrong password, reset through the emailed link, 
 	await fillLogin(page, email, password);
 	await expect(page.getByText('Adresse e-mail ou mot de passe incorrect.')).toBeVisible();
 	await fillLogin(page, email, newPassword);
-	await expect(page).toHaveURL(/\/compte$/);
+	await expect(page).toHaveURL(/\/candidat$/);
 });
 
 test('an anonymous visitor is sent to log in and comes back where they were going', async ({ page }) => {
@@ -87,5 +89,5 @@ test('an anonymous visitor is sent to log in and comes back where they were goin
 test('the return address after login must stay on the site', async ({ page }) => {
 	await page.goto('/connexion?retour=//evil.example/piege');
 	await fillLogin(page, 'candidat@demo.jalon.fr', 'demo-jalon-candidat');
-	await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/compte$/);
+	await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/candidat$/);
 });

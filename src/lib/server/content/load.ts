@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { criterionLabel } from './criterion-label';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { equivalentsIndex } from '../referentiel/equivalences';
@@ -76,6 +77,7 @@ function buildCertification(file: ReferentielFile): Certification {
 				criteria: competence.criteria.map(
 					(criterion): Criterion => ({
 						...criterion,
+						label: criterionLabel(criterion.text, criterion.label),
 						competenceId: competence.id,
 						unitId: unit.id,
 						certificationId: file.id

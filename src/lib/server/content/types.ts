@@ -6,6 +6,8 @@ export type Aspect = ReferentielFile['units'][number]['competences'][number]['cr
 export interface Criterion {
 	id: string;
 	text: string;
+	/** Short name shown to learners instead of the id (the référentiel's label, or criterionLabel's fallback). */
+	label: string;
 	aspect: Aspect;
 	kind: 'critère' | 'résultat attendu';
 	official: boolean;

@@ -22,6 +22,8 @@ export const criterionSchema = z.object({
 	kind: z.enum(['critère', 'résultat attendu']),
 	official: z.boolean(),
 	text: z.string().min(10),
+	/** A short name for places where the full text does not fit (map cells, lessons, feedback). */
+	label: z.string().min(3).max(60).optional(),
 	note: z.string().optional()
 });
 

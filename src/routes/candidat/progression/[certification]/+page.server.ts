@@ -12,8 +12,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals);
 	const { catalog, certification } = requireCertification(params.certification);
 	const progress = await loadProgressPage(getDb(), catalog, user.id, certification, new Date());
+	// The map names criteria by their short label; the full official text is on the competence page.
+	const labels = new Map(certification.units.flatMap((unit) => unit.competences.flatMap((c) => c.criteria.map((criterion) => [criterion.id, criterion.label] as const))));
 	return {
 		certification: { id: certification.id, title: certification.title },
-		progress
+		progress,
+		labels
 	};
 };

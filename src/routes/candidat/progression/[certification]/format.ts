@@ -44,6 +44,18 @@ export function basisText(basis: { quizAnswers: number; scenarioDecisions: numbe
 	return `${plural(basis.quizAnswers, 'réponse')} à des quiz et ${plural(basis.scenarioDecisions, 'décision')} en mise en situation`;
 }
 
+/** « Sur la base de 12 réponses… » or « Aucune activité enregistrée pour l’instant. » (French elides « de aucune »). */
+export function basisSentence(basis: { quizAnswers: number; scenarioDecisions: number }): string {
+	if (basis.quizAnswers === 0 && basis.scenarioDecisions === 0) return 'Aucune activité pour l’instant.';
+	return `Sur la base de ${basisText(basis)}.`;
+}
+
+/** « sur la base de 12 réponses… » or « sans activité enregistrée pour l’instant », inside a sentence. */
+export function basisClause(basis: { quizAnswers: number; scenarioDecisions: number }): string {
+	if (basis.quizAnswers === 0 && basis.scenarioDecisions === 0) return 'sans activité enregistrée pour l’instant';
+	return `sur la base de ${basisText(basis)}`;
+}
+
 /**
  * Who decides, per certification type: Jalon only estimates. For a CQPM the commission
  * d'évaluation evaluates and the jury paritaire de délibération awards (seeds 004 § 3, 002 § III);

@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requireUser(locals);
-	const { certification, competence, module } = requireModule(params.certification, params.competence);
+	const { catalog, certification, competence, module } = requireModule(params.certification, params.competence);
 	const db = getDb();
 	const now = new Date();
 	const [enrolment, summaries, openQuizzes, runs] = await Promise.all([
@@ -30,7 +30,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		quizHrefBase: quizHref(competence.id, ''),
 		runHrefBase: scenarioRunHref(competence.id, ''),
 		enrolled: enrolment !== null,
-		lesson: module.lesson,
+		lesson: module.lesson && {
+			...module.lesson,
+			sections: module.lesson.sections.map((section) => ({
+				title: section.title,
+				// The criterion a section teaches, by its short label: learners never see ids.
+				criterion: section.criterionId ? (catalog.criteria.get(section.criterionId)?.label ?? null) : null,
+				html: scrollableTables(section.html)
+			}))
+		},
 		criteria: competence.criteria.map((criterion) => {
 			const mastery = masteryOf(summaries.get(criterion.id) ?? null, now);
 			return {
@@ -62,6 +70,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		})
 	};
 };
+
+/**
+ * A lesson's tables scroll inside a labelled, focusable region, so a phone never scrolls the
+ * whole page sideways. The HTML was sanitised at load; only fixed markup is added around tables.
+ */
+function scrollableTables(html: string): string {
+	return html
+		.replaceAll('<table>', '<div class="table-scroll" role="region" aria-label="Tableau de la leçon (faire défiler)" tabindex="0"><table>')
+		.replaceAll('</table>', '</table></div>');
+}
 
 const NOT_ENROLLED = 'Inscrivez-vous d’abord à cette certification (ci-dessous) pour que vos réponses comptent dans votre progression.';
 

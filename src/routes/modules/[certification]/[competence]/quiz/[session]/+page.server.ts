@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { isUuid } from '$lib/server/db/ids';
@@ -10,6 +10,7 @@ import { findQuizSession, submitQuizAnswer } from '$lib/server/learning/quiz.ser
 import { attemptDraw } from '$lib/server/learning/attempt-draw';
 import { QUIZ_ITEM_SCOPE } from '$lib/server/learning/draw-scopes';
 import { answerFeedback, quizItemView } from '$lib/server/learning/views';
+import { readRetry, saveRetry } from './retry';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES: Record<string, string> = {
@@ -17,7 +18,7 @@ const NOTICES: Record<string, string> = {
 	termine: 'Ce quiz est terminé : votre dernière réponse n’a pas été enregistrée.'
 };
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ cookies, locals, params, url }) => {
 	const user = requireUser(locals);
 	const { catalog, competence, module } = requireModule(params.certification, params.competence);
 	const session = await findQuizSession(getDb(), user.id, params.session);
@@ -31,6 +32,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const correctedItem = corrected ? items.find((item) => tokenOf(item.id) === corrected) : undefined;
 	const correctedAnswer = correctedItem ? session.answers.get(correctedItem.id) : undefined;
 	const current = position === -1 ? null : items[position];
+	const labelOf = (id: string) => catalog.criteria.get(id)?.label ?? 'critère du référentiel';
+	const missed = items.filter((item) => (session.answers.get(item.id)?.score ?? 0) < 0.999).map((item) => tokenOf(item.id));
+	// Reviewing the missed questions one after the other, from the quiz summary.
+	const reviewing = url.searchParams.has('revoir') && corrected !== null && missed.includes(corrected);
+	const nextMissed = reviewing ? (missed[missed.indexOf(corrected!) + 1] ?? null) : null;
+	const retry = readRetry(cookies, url);
 
 	return {
 		competence: { id: competence.id, number: competence.number, title: competence.title },
@@ -41,6 +48,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		answered: items.filter((item) => session.answers.has(item.id)).length,
 		notice: NOTICES[url.searchParams.get('info') ?? ''] ?? null,
 		feedback: correctedItem && correctedAnswer ? answerFeedback(correctedItem, correctedAnswer.response, correctedAnswer.score, catalog.criteria) : null,
+		// Learners read criteria by their short label, never by id.
+		feedbackCriteria: correctedItem ? correctedItem.criteria.map(labelOf) : [],
+		reviewing,
+		nextMissed,
+		firstMissed: position === -1 ? (missed[0] ?? null) : null,
+		// A validation error kept across the redirect (post-redirect-get), for this question only.
+		retry: retry && current && retry.itemToken === tokenOf(current.id) ? { message: retry.message, values: retry.values } : null,
 		// A fresh key per rendering: resubmitting this very form is recognised, a new answer is not.
 		question: current ? { ...quizItemView(current, draw), number: position + 1, idempotencyKey: randomUUID() } : null,
 		results:
@@ -48,14 +62,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				? items.map((item) => ({
 						token: tokenOf(item.id),
 						score: session.answers.get(item.id)?.score ?? 0,
-						criteria: item.criteria.map((id) => ({ id, text: catalog.criteria.get(id)?.text ?? id }))
+						criteria: item.criteria.map(labelOf)
 					}))
 				: null
 	};
 };
 
 export const actions: Actions = {
-	answer: async ({ locals, params, request }) => {
+	answer: async ({ cookies, locals, params, request, url }) => {
 		const user = requireUser(locals);
 		const { catalog, module } = requireModule(params.certification, params.competence);
 		const session = await findQuizSession(getDb(), user.id, params.session);
@@ -73,7 +87,10 @@ export const actions: Actions = {
 		if (!parsed.ok) {
 			// Keep what was typed or ticked (shortened if huge) so the candidate only fixes what is missing.
 			const values = Object.fromEntries([...form.keys()].map((key) => [key, form.getAll(key).map((value) => String(value).slice(0, 200))]));
-			return fail(400, { itemToken, message: parsed.message, values });
+			// Post-redirect-get: the error and the answer so far ride a short-lived cookie, so that
+			// reloading the page shows them again instead of asking to re-send the form.
+			saveRetry(cookies, url, { itemToken, message: parsed.message, values });
+			redirect(303, quizHref(module.competenceId, session.id));
 		}
 		const outcome = await submitQuizAnswer(getDb(), {
 			userId: user.id,
