@@ -100,3 +100,18 @@ test('security headers on a redirect, a refusal and a static asset', async ({ ba
 	}
 	await context.dispose();
 });
+
+test('a quiz or scenario id that is not a UUID is a 404 in French, on a page and on a form post', async ({ baseURL }) => {
+	const context = await signedInRequest(baseURL!, DEMO_ACCOUNTS.candidate);
+	const headers = { ...html, origin: new URL(baseURL!).origin, 'content-type': 'application/x-www-form-urlencoded' };
+	for (const target of ['/modules/tci/c5/quiz/not-a-uuid', '/modules/tci/c5/scenario/not-a-uuid']) {
+		const page = await context.get(target, { headers: html });
+		expect(page.status(), target).toBe(404);
+		const action = target.includes('quiz') ? 'answer' : 'choose';
+		const post = await context.post(`${target}?/${action}`, { headers, data: 'item=x&node=x&choice=x&idempotency_key=00000000-0000-4000-8000-000000000000', maxRedirects: 0 });
+		expect(post.status(), `${target} ${action}`).toBeGreaterThanOrEqual(400);
+		expect(post.status(), `${target} ${action}`).toBeLessThan(500);
+		expect(await post.text()).toMatch(/introuvable|Formulaire incomplet/);
+	}
+	await context.dispose();
+});

@@ -31,7 +31,8 @@ function startServer(env: Record<string, string>): Server {
 	return { process: child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
 }
 
-async function waitForHealth(server: Server, timeoutMs = 30_000): Promise<void> {
+// A first start on a new database migrates, loads the content and (on PGlite) creates the demo data.
+async function waitForHealth(server: Server, timeoutMs = 75_000): Promise<void> {
 	const started = Date.now();
 	while (Date.now() - started < timeoutMs) {
 		try {
@@ -99,10 +100,11 @@ test.describe('embedded PGlite', () => {
 	test('a second process on the same data folder is refused with a French message', async () => {
 		test.setTimeout(90_000);
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jalon-lock-'));
-		const first = startServer({ JALON_DATA_DIR: dataDir });
+		// No demo data: these tests are about the data folder, not what is in it.
+		const first = startServer({ JALON_DATA_DIR: dataDir, JALON_DEMO: '0' });
 		try {
 			await waitForHealth(first);
-			const second = startServer({ JALON_DATA_DIR: dataDir });
+			const second = startServer({ JALON_DATA_DIR: dataDir, JALON_DEMO: '0' });
 			expect(await second.exited).toBe(1);
 			expect(second.output()).toContain('est déjà utilisé par un autre processus Jalon');
 		} finally {
@@ -117,7 +119,7 @@ test.describe('embedded PGlite', () => {
 	test('SIGTERM closes the database, releases the data folder and exits cleanly', async () => {
 		test.setTimeout(90_000);
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jalon-stop-'));
-		const server = startServer({ JALON_DATA_DIR: dataDir });
+		const server = startServer({ JALON_DATA_DIR: dataDir, JALON_DEMO: '0' });
 		try {
 			await waitForHealth(server);
 			expect((await fetch(`${server.url}/referentiels/tci`)).status).toBe(200);
@@ -135,7 +137,7 @@ test.describe('embedded PGlite', () => {
 
 test.describe('npm start', () => {
 	test('a local start accepts form posts from the address it prints', async () => {
-		test.setTimeout(90_000);
+		test.setTimeout(120_000);
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jalon-start-'));
 		const port = nextPort++;
 		const child = spawn(process.execPath, ['src/cli/start.js'], {
@@ -146,7 +148,7 @@ test.describe('npm start', () => {
 		child.stdout!.on('data', (chunk) => (output += chunk));
 		const exited = new Promise((resolve) => child.once('exit', resolve));
 		try {
-			await expect.poll(() => output, { timeout: 60_000 }).toContain(`Jalon est prêt : http://localhost:${port}`);
+			await expect.poll(() => output, { timeout: 80_000 }).toContain(`Jalon est prêt : http://localhost:${port}`);
 			// The demo candidate logs in with a plain form post, as a browser on localhost would.
 			const response = await fetch(`http://localhost:${port}/connexion`, {
 				method: 'POST',
