@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { authenticate, authorize, readableBody, refuseCrossSite, securityHeaders } from '$lib/server/auth/handles';
 import { registerAuthStartupTasks } from '$lib/server/auth/startup-tasks';
 import { registerContentStartupTasks } from '$lib/server/content/startup-tasks';
-import { registerEvidenceStartupTasks } from '$lib/server/evidence/startup-tasks';
+import { registerDemoObservationTasks, registerEvidenceStartupTasks } from '$lib/server/evidence/startup-tasks';
 import { registerGroupStartupTasks } from '$lib/server/groups/startup-tasks';
 import { registerMailStartupTasks } from '$lib/server/mail/background';
 import { registerVaeStartupTasks } from '$lib/server/vae/startup-tasks';
@@ -16,6 +16,7 @@ registerAuthStartupTasks();
 registerContentStartupTasks();
 registerEvidenceStartupTasks();
 registerGroupStartupTasks(); // the demo trainer's group (after the demo accounts)
+registerDemoObservationTasks(); // after the demo group: the demo candidate's map shows both levels
 registerMailStartupTasks();
 // After the demo accounts (and any groups demo data): the demo VAE applicant's file.
 registerVaeStartupTasks();

@@ -1,7 +1,9 @@
+import { shouldCreateDemoAccounts } from '../auth/demo-accounts';
 import { getCatalog } from '../content/catalog';
-import { getDb } from '../db';
+import { getDatabaseEngine, getDb } from '../db';
 import { withTransaction } from '../db/transaction';
 import { onDatabaseReady } from '../startup';
+import { ensureDemoObservations } from './demo-observations';
 import { findUsersWithoutSummaries, rebuildUserSummaries } from './rebuild';
 
 /**
@@ -18,5 +20,17 @@ export function registerEvidenceStartupTasks(): void {
 		const catalog = getCatalog();
 		for (const userId of users) await withTransaction(db, (tx) => rebuildUserSummaries(tx, catalog, userId));
 		console.log(`[jalon] résumés de maîtrise recalculés pour ${users.length} compte(s) (${(performance.now() - started).toFixed(0)} ms)`);
+	});
+}
+
+/**
+ * The demo trainer's observations of the demo candidate, once the demo group exists (register
+ * after registerGroupStartupTasks): the map then shows « démontré en situation réelle » too.
+ */
+export function registerDemoObservationTasks(): void {
+	onDatabaseReady(async () => {
+		if (!shouldCreateDemoAccounts(getDatabaseEngine())) return;
+		const count = await ensureDemoObservations(getDb(), getCatalog());
+		if (count) console.log(`[jalon] observations de démonstration : ${count}`);
 	});
 }
