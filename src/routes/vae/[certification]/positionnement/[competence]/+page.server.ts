@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { readFormData } from '$lib/server/auth/form';
 import { getDb } from '$lib/server/db';
+import { findSummaries } from '$lib/server/evidence/summary.repository';
+import { masteryOf } from '$lib/server/mastery/model';
 import { requireCompetence, requireVaeApplicant } from '$lib/server/vae/applicant';
 import { parsePositioningForm } from '$lib/server/vae/positioning';
 import { findPositioningHistory } from '$lib/server/vae/positioning.repository';
@@ -11,7 +13,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { user, catalog, certification } = await requireVaeApplicant(locals, params.certification);
 	const competence = requireCompetence(catalog, certification.id, params.competence);
-	const history = await findPositioningHistory(getDb(), user.id, competence.criteria.map((c) => c.id));
+	const ids = competence.criteria.map((c) => c.id);
+	const [history, summaries] = await Promise.all([findPositioningHistory(getDb(), user.id, ids), findSummaries(getDb(), user.id, ids)]);
+	const now = new Date();
 	const competences = certification.units.flatMap((u) => u.competences);
 	const index = competences.findIndex((c) => c.id === competence.id);
 	const neighbour = (c: (typeof competences)[number] | undefined) => (c ? { href: vaePositioningHref(c.id), label: `${c.number}. ${c.title}` } : null);
@@ -25,6 +29,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				text: criterion.text,
 				official: criterion.official,
 				current: own[0] ? { answer: own[0].answer, example: own[0].example } : null,
+				// Shown beside the statement, never mixed with it.
+				mastery: (({ status, levels }) => ({ status, demonstrated: levels.demonstrated }))(masteryOf(summaries.get(criterion.id) ?? null, now)),
 				history: own.map((h) => ({ answer: h.answer, example: h.example, at: h.at.toISOString() }))
 			};
 		}),
