@@ -38,21 +38,31 @@ export function validatedTally(validated: number, total: number, blocs: boolean)
 	return blocs ? `${validated} bloc${s} validé${s} sur ${total}` : `${validated} unité${s} validée${s} sur ${total}`;
 }
 
-/** « 12 réponses à des quiz et 5 décisions en mise en situation »: what an estimate rests on. */
-export function basisText(basis: { quizAnswers: number; scenarioDecisions: number }): string {
-	if (basis.quizAnswers === 0 && basis.scenarioDecisions === 0) return 'aucune activité pour l’instant';
-	return `${plural(basis.quizAnswers, 'réponse')} à des quiz et ${plural(basis.scenarioDecisions, 'décision')} en mise en situation`;
+type Basis = { quizAnswers: number; scenarioDecisions: number; observations?: number; proofs?: number };
+
+const isEmpty = (basis: Basis) => basis.quizAnswers + basis.scenarioDecisions + (basis.observations ?? 0) + (basis.proofs ?? 0) === 0;
+
+/**
+ * « 12 réponses à des quiz, 5 décisions en mise en situation et 2 observations »: what an
+ * estimate rests on, observations and validated proofs named when there are any.
+ */
+export function basisText(basis: Basis): string {
+	if (isEmpty(basis)) return 'aucune activité pour l’instant';
+	const parts = [`${plural(basis.quizAnswers, 'réponse')} à des quiz`, `${plural(basis.scenarioDecisions, 'décision')} en mise en situation`];
+	if (basis.observations) parts.push(plural(basis.observations, 'observation'));
+	if (basis.proofs) parts.push(plural(basis.proofs, 'preuve validée', 'preuves validées'));
+	return `${parts.slice(0, -1).join(', ')} et ${parts.at(-1)}`;
 }
 
 /** « Sur la base de 12 réponses… » or « Aucune activité enregistrée pour l’instant. » (French elides « de aucune »). */
-export function basisSentence(basis: { quizAnswers: number; scenarioDecisions: number }): string {
-	if (basis.quizAnswers === 0 && basis.scenarioDecisions === 0) return 'Aucune activité pour l’instant.';
+export function basisSentence(basis: Basis): string {
+	if (isEmpty(basis)) return 'Aucune activité pour l’instant.';
 	return `Sur la base de ${basisText(basis)}.`;
 }
 
 /** « sur la base de 12 réponses… » or « sans activité enregistrée pour l’instant », inside a sentence. */
-export function basisClause(basis: { quizAnswers: number; scenarioDecisions: number }): string {
-	if (basis.quizAnswers === 0 && basis.scenarioDecisions === 0) return 'sans activité enregistrée pour l’instant';
+export function basisClause(basis: Basis): string {
+	if (isEmpty(basis)) return 'sans activité enregistrée pour l’instant';
 	return `sur la base de ${basisText(basis)}`;
 }
 
