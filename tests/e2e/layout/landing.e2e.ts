@@ -15,6 +15,12 @@ for (const [role, home] of homes) {
 		await expect(page).toHaveURL(home);
 		const nav = page.getByRole('navigation', { name: 'Navigation principale', exact: true });
 		await expect(nav.getByRole('link', { name: 'Mon espace' })).toHaveAttribute('aria-current', 'page');
+		if (role === 'admin') {
+			// The admin's space shows content health per certification and module.
+			const health = page.getByRole('region', { name: 'Santé du contenu' });
+			await expect(health.getByRole('table', { name: /Couverture et devinabilité : Technico-commercial industriel/ })).toBeVisible();
+			await expect(health.getByRole('rowheader', { name: 'Toute la certification' }).first()).toBeVisible();
+		}
 		await expectNoAxeViolations(page);
 	});
 }
