@@ -56,16 +56,18 @@ const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').tri
  * opaque tokens only.
  */
 export async function itemShown(form: Locator, items: QuizItem[]): Promise<QuizItem> {
-	const shown = normalise(await form.locator('.prompt').textContent());
-	for (const item of items) {
-		const text = await form.evaluate((_, html) => {
-			const element = document.createElement('div');
-			element.innerHTML = html;
-			return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
-		}, renderMarkdown(item.prompt));
-		if (text === shown) return item;
-	}
-	throw new Error(`question introuvable : ${shown.slice(0, 80)}`);
+	// One round trip: the browser renders every prompt and says which one is on screen.
+	const index = await form.evaluate((element, prompts) => {
+		const normalise = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+		const shown = normalise(element.querySelector('.prompt')?.textContent ?? '');
+		const probe = document.createElement('div');
+		return prompts.findIndex((html) => {
+			probe.innerHTML = html;
+			return normalise(probe.textContent) === shown;
+		});
+	}, items.map((item) => renderMarkdown(item.prompt)));
+	if (index < 0) throw new Error(`question introuvable : ${normalise(await form.locator('.prompt').textContent()).slice(0, 80)}`);
+	return items[index]!;
 }
 
 /** The input of the option whose label reads like this text (options carry opaque tokens). */
