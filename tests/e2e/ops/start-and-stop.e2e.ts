@@ -50,8 +50,9 @@ test('npm start: quiet build, address and the four demo accounts last at every s
 		...Object.values(DEMO_ACCOUNTS).map((account) => expect.stringMatching(new RegExp(`${account.email}\\s+mot de passe : ${account.password}$`)))
 	];
 	try {
-		for (const [round, command] of [['first', 'start'], ['second', 'serve']] as const) {
-			const server = run('npm', [command], env);
+		// The first start builds (`npm start`); the second serves that build (`npm run serve`).
+		for (const [round, args] of [['first', ['start']], ['second', ['run', 'serve']]] as const) {
+			const server = run('npm', [...args], env);
 			let gone = false;
 			void server.exited.then(() => (gone = true));
 			await expect
