@@ -50,6 +50,8 @@ test('the quiz summary words and colours each result and offers to retake it or 
 		await answerItem(form, await itemShown(form, module.quiz), false);
 		await page.getByRole('button', { name: 'Valider ma réponse' }).click();
 		await page.getByRole('link', { name: /Question suivante|Voir le bilan du quiz/ }).click();
+		// Wait for the next page before looking at it: the next question or the summary.
+		await expect(page.getByRole('heading', { name: /^Question \d+ sur|^Bilan du quiz$/ })).toBeVisible();
 	}
 	await expect(page.getByRole('heading', { name: 'Bilan du quiz' })).toBeVisible();
 	const results = page.getByRole('list', { name: 'Résultat par question' }).getByRole('listitem');
