@@ -47,3 +47,11 @@ export const JOIN_HREF = '/rejoindre';
 export const joinLinkHref = (token: string) => `${JOIN_HREF}/${token}`;
 /** The candidate's space, greeting them in the group they just joined. */
 export const joinedGroupHref = (groupId: string) => `/candidat?groupe=${groupId}`;
+/** Trainers, part 2: the group's cohort is its page; its settings and follow-up, one candidate, observations, exports. */
+export const groupSettingsHref = (groupId: string) => `${groupHref(groupId)}/reglages`;
+export const groupCandidateHref = (groupId: string, candidateId: string) => `${groupHref(groupId)}/candidats/${candidateId}`;
+export const newObservationHref = (groupId: string) => `${groupHref(groupId)}/observations/nouvelle`;
+export const groupCsvHref = (groupId: string) => `${groupHref(groupId)}/export.csv`;
+export const groupReportHref = (groupId: string) => `${groupHref(groupId)}/rapport`;
+/** The candidate's observations, each to acknowledge. */
+export const myObservationsHref = '/candidat/observations';

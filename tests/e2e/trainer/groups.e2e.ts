@@ -18,7 +18,7 @@ async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean 
 	return context.newPage();
 }
 
-async function createGroup(page: Page, name: string): Promise<{ code: string; link: string; url: string }> {
+async function createGroup(page: Page, name: string): Promise<{ code: string; link: string; url: string; settings: string }> {
 	await page.goto('/formateur');
 	await page.getByRole('link', { name: 'Créer un groupe' }).click();
 	await page.getByLabel('Nom du groupe').fill(name);
@@ -28,7 +28,9 @@ async function createGroup(page: Page, name: string): Promise<{ code: string; li
 	await expect(page.getByRole('status')).toContainText('Groupe créé');
 	const code = (await page.locator('.code').textContent())!.trim();
 	const link = (await page.locator('code.link').textContent())!.trim();
-	return { code, link, url: page.url().split('?')[0]! };
+	// Creating lands on the group's settings; its own page (the cohort) is one level up.
+	const settings = page.url().split('?')[0]!;
+	return { code, link, url: settings.replace(/\/reglages$/, ''), settings };
 }
 
 async function assign(page: Page, groupUrl: string, dueOn: string): Promise<void> {
@@ -83,7 +85,7 @@ test('a trainer creates a group, candidates join by code and by link, an assignm
 	await expect(byLink).toHaveURL(/\/candidat/);
 
 	// The trainer sees both, assigns a module with a due date.
-	await page.goto(group.url);
+	await page.goto(group.settings);
 	await expect(page.getByRole('rowheader', { name: /Inès Par-le-code/ })).toBeVisible();
 	await expect(page.getByRole('rowheader', { name: /Paul Par-le-lien/ })).toBeVisible();
 	await page.getByRole('link', { name: 'Assigner des modules' }).click();
@@ -112,7 +114,7 @@ test('a trainer creates a group, candidates join by code and by link, an assignm
 	await expect(byCode.getByRole('status')).toContainText('Vous avez quitté le groupe');
 	await byCode.goto('/candidat');
 	await expect(byCode.getByRole('heading', { name: 'Travaux assignés par vos formateurs' })).toHaveCount(0);
-	await page.goto(group.url);
+	await page.goto(group.settings);
 	await expect(page.getByRole('rowheader', { name: /Inès Par-le-code/ })).toHaveCount(0);
 	await byCode.context().close();
 	await byLink.context().close();
@@ -203,6 +205,8 @@ test('the demo trainer lands on the demo group with its candidates and assignmen
 	await expect(demo).toBeVisible();
 	await demo.click();
 	await expect(page.getByRole('rowheader')).toHaveCount(12);
+	await page.getByRole('link', { name: 'Réglages et suivi' }).click();
+	await expect(page.getByRole('rowheader')).toHaveCount(12);
 	await expect(page.getByRole('heading', { name: /Travaux assignés \(4\)/ })).toBeVisible();
 	await expect(page.getByText('en retard').first()).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -224,15 +228,15 @@ test('a trainer changing the group id in a URL or a form reaches nothing of anot
 
 	const trainer = await newPage(browser);
 	await loginAs(trainer, 'trainer');
-	for (const path of ['', '/assigner']) expect((await trainer.goto(`${other.url}${path}`))?.status()).toBe(404);
+	for (const path of ['', '/reglages', '/assigner']) expect((await trainer.goto(`${other.url}${path}`))?.status()).toBe(404);
 	const api = trainer.context().request;
-	const closing = await api.post(`${other.url}?/close`, { form: { x: '1' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	const closing = await api.post(`${other.settings}?/close`, { form: { x: '1' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
 	expect(closing.status()).toBe(404);
 	const assigning = await api.post(`${other.url}/assigner`, { form: { module: competence.id, dueOn: addDays(todayInFrance(), 3), target: 'all' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
 	expect(assigning.status()).toBe(404);
 
 	// Nothing changed: the code still opens the group, which has no assignment.
-	await page.goto(other.url);
+	await page.goto(other.settings);
 	await expect(page.locator('.code')).toHaveText(other.code);
 	await expect(page.getByRole('heading', { name: 'Travaux assignés (0)' })).toBeVisible();
 	await trainer.context().close();

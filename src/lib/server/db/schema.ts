@@ -58,6 +58,10 @@ export interface Database {
 	preparation_answer: PreparationAnswerTable;
 	rehearsal_answer: RehearsalAnswerTable;
 	rehearsal_comment: RehearsalCommentTable;
+	// Observations (trainers, part 2)
+	observation: ObservationTable;
+	observation_result: ObservationResultTable;
+	observation_acknowledgement: ObservationAcknowledgementTable;
 }
 
 // ── Learning: enrolments, quiz sessions and answers, scenario runs, evidence ──
@@ -372,4 +376,40 @@ export interface RehearsalCommentTable {
 	body: string;
 	idempotency_key: string;
 	created_at: GeneratedTimestamp;
+}
+
+// ── Observations: a trainer's observation of a candidate, per criterion, and its acknowledgement ──
+
+export interface ObservationTable {
+	id: Generated<string>;
+	candidate_id: string;
+	/** The group it was recorded in; null once that group is deleted (the observation stays the candidate's). */
+	group_id: string | null;
+	certification_id: string;
+	/** The trainer who recorded it; null once that account is deleted (unsigned). */
+	recorded_by: string | null;
+	observed_on: IsoDay;
+	place: string;
+	situation: ObservationSituation;
+	tutor_name: string | null;
+	tutor_role: string | null;
+	/** The observation this one corrects (each is corrected at most once). */
+	supersedes: string | null;
+	request_key: string | null;
+	created_at: GeneratedTimestamp;
+}
+
+export interface ObservationResultTable {
+	observation_id: string;
+	criterion_id: string;
+	/** acquis 1, en cours 0.5, non acquis 0. */
+	score: number;
+	comment: string | null;
+	/** The ledger row written for this result. */
+	evidence_id: number;
+}
+
+export interface ObservationAcknowledgementTable {
+	observation_id: string;
+	acknowledged_at: GeneratedTimestamp;
 }

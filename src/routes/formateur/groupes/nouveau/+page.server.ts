@@ -6,7 +6,7 @@ import { getCatalog } from '$lib/server/content/catalog';
 import { getDb } from '$lib/server/db';
 import { readGroupForm, type GroupFormValues } from '$lib/server/groups/group-form';
 import { createGroup } from '$lib/server/groups/groups.service';
-import { groupHref } from '$lib/paths';
+import { groupSettingsHref } from '$lib/paths';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -30,6 +30,6 @@ export const actions: Actions = {
 		const result = readGroupForm(values, getCatalog().certifications.map((c) => c.id));
 		if (Object.keys(unsafe).length > 0 || !result.ok) return fail(400, { values, errors: { ...(result.ok ? {} : result.errors), ...unsafe } });
 		const id = await createGroup(getDb(), user.id, result.fields);
-		redirect(303, `${groupHref(id)}?info=cree`);
+		redirect(303, `${groupSettingsHref(id)}?info=cree`);
 	}
 };

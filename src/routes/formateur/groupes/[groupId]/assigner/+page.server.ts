@@ -11,7 +11,7 @@ import { todayInFrance } from '$lib/server/groups/days';
 import { listMembers } from '$lib/server/groups/groups.repository';
 import { findManagedGroup } from '$lib/server/groups/groups.service';
 import { describeGroup } from '$lib/server/groups/views';
-import { groupHref } from '$lib/paths';
+import { groupSettingsHref } from '$lib/paths';
 import type { Actions, PageServerLoad } from './$types';
 
 async function managedGroup(event: Pick<RequestEvent, 'locals' | 'params'>) {
@@ -50,6 +50,6 @@ export const actions: Actions = {
 		if (Object.keys(unsafe).length > 0) return fail(400, { values, errors: unsafe });
 		const result = await withTransaction(getDb(), (tx) => assignModules(tx, getCatalog(), group, values, new Date()));
 		if (!result.ok) return fail(400, { values, errors: result.errors as Record<string, string> });
-		redirect(303, `${groupHref(group.id)}?info=assigne`);
+		redirect(303, `${groupSettingsHref(group.id)}?info=assigne`);
 	}
 };
