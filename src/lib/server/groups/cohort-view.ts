@@ -97,3 +97,35 @@ export function buildCohortView(certification: Certification, rows: CohortRow[],
 		filtered: query.band !== null || query.overdue || query.toRemind
 	};
 }
+
+/**
+ * The printable group report: per candidate the estimate per unit, and the criteria most often
+ * not acquired across the group, each with the module (its competence's) that works on it.
+ */
+export function buildGroupReport(certification: Certification, rows: CohortRow[], moduleIds: ReadonlySet<string>, limit = 12) {
+	const criteria = certification.units.flatMap((unit) => unit.competences.flatMap((competence) => competence.criteria.map((criterion) => ({ criterion, competence }))));
+	const missing = criteria
+		.map(({ criterion, competence }, i) => ({
+			id: criterion.id,
+			label: criterion.label,
+			competence: `${competence.number}. ${competence.title}`,
+			competenceId: moduleIds.has(competence.id) ? competence.id : null,
+			missing: rows.filter((row) => row.cells[i]!.status !== 'acquis').length
+		}))
+		.filter((entry) => entry.missing > 0)
+		.sort((a, b) => b.missing - a.missing || a.id.localeCompare(b.id, 'fr', { numeric: true }))
+		.slice(0, limit);
+	const verdictWords = { validé: 'validé', partiellement: 'partiellement', non: 'non validé' } as const;
+	return {
+		units: certification.units.map((unit) => ({ id: unit.id, label: unit.code || unit.title, title: unit.title })),
+		candidates: [...rows]
+			.sort((a, b) => a.name.localeCompare(b.name, 'fr', { sensitivity: 'base' }))
+			.map((row) => ({
+				id: row.id,
+				name: row.name,
+				totals: `${row.totals.training}/${row.totals.total} à l’entraînement, ${row.totals.demonstrated} démontrés`,
+				units: row.units.map((u) => `${verdictWords[u.verdict]} (${u.competencesAcquired}/${u.competencesTotal})`)
+			})),
+		missing
+	};
+}

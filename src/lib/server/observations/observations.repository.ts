@@ -159,3 +159,17 @@ export async function acknowledgeObservation(db: Executor, candidateId: string, 
 		.execute();
 	return true;
 }
+
+/** How many observations the candidate has on a certification, and how many are not yet acknowledged (corrected ones left out). */
+export async function countObservations(db: Executor, candidateId: string, certificationId: string): Promise<{ total: number; unread: number }> {
+	const rows = await db
+		.selectFrom('observation')
+		.leftJoin('observation_acknowledgement as ack', 'ack.observation_id', 'observation.id')
+		.leftJoin('observation as later', 'later.supersedes', 'observation.id')
+		.select(['ack.acknowledged_at'])
+		.where('observation.candidate_id', '=', candidateId)
+		.where('observation.certification_id', '=', certificationId)
+		.where('later.id', 'is', null)
+		.execute();
+	return { total: rows.length, unread: rows.filter((r) => !r.acknowledged_at).length };
+}

@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			{ value: 'nom', label: 'Nom' },
 			{ value: 'activite', label: 'Dernière activité' }
 		],
-		view: buildCohortView(cohort.certification, cohort.rows, query)
+		view: buildCohortView(cohort.certification, cohort.rows, query),
+		recorded: event.url.searchParams.get('info') === 'observations' ? Math.min(999, Number(event.url.searchParams.get('nombre')) || 0) : null
 	};
 };
