@@ -6,6 +6,7 @@ import { registerContentStartupTasks } from '$lib/server/content/startup-tasks';
 import { registerDemoObservationTasks, registerEvidenceStartupTasks } from '$lib/server/evidence/startup-tasks';
 import { registerGroupStartupTasks } from '$lib/server/groups/startup-tasks';
 import { registerMailStartupTasks } from '$lib/server/mail/background';
+import { registerObservationStartupTasks } from '$lib/server/observations/startup-tasks';
 import { registerVaeStartupTasks } from '$lib/server/vae/startup-tasks';
 import { formatRequestLine } from '$lib/server/request-log';
 import { startDatabase } from '$lib/server/startup';
@@ -17,6 +18,7 @@ registerContentStartupTasks();
 registerEvidenceStartupTasks();
 registerGroupStartupTasks(); // the demo trainer's group (after the demo accounts)
 registerDemoObservationTasks(); // after the demo group: the demo candidate's map shows both levels
+registerObservationStartupTasks(); // the demo group's observations, after both above
 registerMailStartupTasks();
 // After the demo accounts (and any groups demo data): the demo VAE applicant's file.
 registerVaeStartupTasks();

@@ -19,7 +19,8 @@ const NON_CASCADING_REFERENCES: Record<string, string> = {
 	'evidence.recorded_by': 'SET NULL: an observation or a validated proof belongs to the candidate’s ledger and outlives the trainer who recorded it, unsigned',
 	'portfolio_review.reviewer_id': 'SET NULL: a review of a VAE proof belongs to the applicant’s file and outlives the accompagnateur, unsigned',
 	'portfolio_comment.author_id': 'SET NULL: an accompagnateur’s comment belongs to the applicant’s file and outlives its author, unsigned',
-	'rehearsal_comment.author_id': 'SET NULL: a trainer’s comment on a rehearsal belongs to the candidate’s rehearsal and outlives its author, unsigned'
+	'rehearsal_comment.author_id': 'SET NULL: a trainer’s comment on a rehearsal belongs to the candidate’s rehearsal and outlives its author, unsigned',
+	'observation.recorded_by': 'SET NULL: an observation belongs to the candidate (its results are ledger rows) and outlives the trainer who recorded it, unsigned'
 };
 
 describeEachEngine('account data (RGPD)', (engine) => {
