@@ -58,6 +58,10 @@ export interface Database {
 	preparation_answer: PreparationAnswerTable;
 	rehearsal_answer: RehearsalAnswerTable;
 	rehearsal_comment: RehearsalCommentTable;
+	// VAE, part 2
+	portfolio_attachment: PortfolioAttachmentTable;
+	versioned_text: VersionedTextTable;
+	vae_feasibility: VaeFeasibilityTable;
 }
 
 // ── Learning: enrolments, quiz sessions and answers, scenario runs, evidence ──
@@ -372,4 +376,33 @@ export interface RehearsalCommentTable {
 	body: string;
 	idempotency_key: string;
 	created_at: GeneratedTimestamp;
+}
+
+// ── VAE, part 2: proof documents, versioned long texts, feasibility-file states ──
+
+export interface PortfolioAttachmentTable {
+	id: Generated<string>;
+	experience_id: string;
+	user_id: string;
+	file_name: string;
+	media_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+	size_bytes: number;
+	content: Uint8Array;
+	created_at: Timestamp;
+}
+
+export interface VersionedTextTable {
+	user_id: string;
+	scope: string;
+	key: string;
+	body: string;
+	version: number;
+	updated_at: Timestamp;
+}
+
+export interface VaeFeasibilityTable {
+	user_id: string;
+	competence_id: string;
+	state: 'oui' | 'partiellement' | 'non';
+	updated_at: Timestamp;
 }

@@ -5,6 +5,7 @@ import { isUuid } from '$lib/server/db/ids';
 import { justificationError, parseExperienceForm } from '$lib/server/portfolio/experience';
 import { addLink, deleteExperience, deleteLink, loadPortfolio, updateExperience, updateLinkJustification } from '$lib/server/portfolio/portfolio.service';
 import { requireVaeApplicant, todayInFrance } from '$lib/server/vae/applicant';
+import { listAttachments } from '$lib/server/portfolio/attachments.repository';
 import { vaeExperienceHref, vaeExperiencesHref } from '$lib/paths';
 import { periodOf } from '../summaries';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +17,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const experience = isUuid(params.experience) ? (await loadPortfolio(getDb(), user.id, certification.id)).find((e) => e.id === params.experience) : undefined;
 	if (!experience) error(404, 'Expérience introuvable.');
 	const linked = new Set(experience.links.map((l) => l.criterionId));
+	const attachments = await listAttachments(getDb(), [experience.id]);
 	return {
+		attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName })),
 		certification: { id: certification.id, title: certification.title },
 		experience: {
 			id: experience.id,
