@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs } from '../support/accounts';
+import { DEMO_ACCOUNTS, loginAs, signedInRequest } from '../support/accounts';
 import { expectNoAxeViolations } from '../support/axe';
 import { catalog } from '../support/candidate';
 import { tinyPdf } from '../../../src/lib/server/portfolio/tiny-pdf';
@@ -19,6 +19,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 	for (const width of [1280, 360]) {
 		await page.setViewportSize({ width, height: 900 });
 		await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+		// The top of the page, readable at a glance.
+		await page.screenshot({ path: `${shots}/${name}-${width}-haut.png` });
 	}
 	await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -52,9 +54,17 @@ test('the applicant attaches a PDF with progress, is refused a renamed file, and
 	await expect(page.locator('#document-erreur')).toContainText('son contenu n’en est pas un');
 	await expect(page.getByLabel('Document', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
-	await page.getByLabel('Document', { exact: true }).setInputFiles({ name: 'Compte rendu de visite.pdf', mimeType: 'application/pdf', buffer: Buffer.from(tinyPdf(['Compte rendu de visite client'])) });
+	// A slow upload link (Chromium's network emulation), so the progress bar has time to show.
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 200 * 1024 });
+	const padded = Buffer.concat([Buffer.from(tinyPdf(['Compte rendu de visite client'])), Buffer.alloc(400 * 1024, 0x20)]);
+	await page.getByLabel('Document', { exact: true }).setInputFiles({ name: 'Compte rendu de visite.pdf', mimeType: 'application/pdf', buffer: padded });
 	await page.getByRole('button', { name: 'Joindre ce document' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Document joint.' })).toBeVisible();
+	await expect(page.getByRole('progressbar', { name: /Envoi en cours/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Joindre ce document' })).toBeDisabled();
+	await expect(page.getByRole('status').filter({ hasText: 'Document joint.' })).toBeVisible({ timeout: 20_000 });
+	await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 	const link = page.getByRole('link', { name: 'Compte rendu de visite.pdf' });
 	await expect(link).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -177,7 +187,13 @@ test('the applicant prints the dossier, downloads the JSON, and reads the dossie
 	// Printed by Chromium itself: the page count goes in the test's output.
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('button', { name: 'Imprimer le dossier ou l’enregistrer en PDF' })).toBeHidden();
-	if (shots) await page.screenshot({ path: `${shots}/vae-dossier-impression.png`, fullPage: true });
+	if (shots) {
+		// The first two A4 pages' worth, as the print stylesheet lays them out.
+		await page.setViewportSize({ width: 794, height: 1123 });
+		await page.screenshot({ path: `${shots}/vae-dossier-impression-p1.png`, clip: { x: 0, y: 0, width: 794, height: 1123 }, fullPage: true });
+		await page.screenshot({ path: `${shots}/vae-dossier-impression-p2.png`, clip: { x: 0, y: 1123, width: 794, height: 1123 }, fullPage: true });
+		await page.setViewportSize({ width: 1280, height: 900 });
+	}
 	await page.emulateMedia({ media: 'screen' });
 	const pdf = await page.pdf({ format: 'A4', printBackground: true });
 	const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
@@ -190,4 +206,35 @@ test('the applicant prints the dossier, downloads the JSON, and reads the dossie
 	const exported = feasibilityExportSchema.parse(JSON.parse(fs.readFileSync((await download.path())!, 'utf8')));
 	expect(exported.blocks.map((b) => b.code)).toEqual(tci.units.map((u) => u.code));
 	expect(exported.blocks[0]!.comment).toMatch(/^Brouillon/);
+});
+
+test('a document and a dossier reach the applicant and the accompagnateur only (IDOR)', async ({ page, baseURL }) => {
+	await loginAs(page, 'vae');
+	await page.goto('/vae/tci/dossier');
+	const href = (await page.getByRole('link', { name: /^Attestation employeur/ }).first().getAttribute('href'))!;
+	expect(href).toMatch(/^\/portfolio\/pieces\/[0-9a-f-]{36}$/);
+	const trainer = await signedInRequest(baseURL!, DEMO_ACCOUNTS.trainer);
+	const candidate = await signedInRequest(baseURL!, DEMO_ACCOUNTS.candidate);
+	try {
+		expect((await trainer.get(href)).status()).toBe(200);
+		expect((await candidate.get(href)).status()).toBe(404);
+		expect((await candidate.get('/portfolio/pieces/00000000-0000-4000-8000-000000000000')).status()).toBe(404);
+		// The accompagnateur reaches the applicant's dossier from their page; nobody else's.
+		await page.context().clearCookies();
+		await loginAs(page, 'trainer');
+		await page.goto('/formateur/vae');
+		await page.getByRole('link', { name: DEMO_ACCOUNTS.vae.displayName }).first().click();
+		await page.getByRole('link', { name: 'Voir son dossier et ses documents joints' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(tci.title);
+		const applicantId = page.url().split('/').at(-2)!;
+		expect((await candidate.get(`/vae/tci/dossier`, { maxRedirects: 0 })).status()).toBe(404);
+		expect((await trainer.get(`/formateur/vae/tci/00000000-0000-4000-8000-000000000000/dossier`)).status()).toBe(404);
+		const admin = await signedInRequest(baseURL!, DEMO_ACCOUNTS.admin);
+		expect((await admin.get(`/formateur/vae/tci/${applicantId}/dossier`)).status()).toBe(404);
+		expect((await admin.get(href)).status()).toBe(404);
+		await admin.dispose();
+	} finally {
+		await trainer.dispose();
+		await candidate.dispose();
+	}
 });
