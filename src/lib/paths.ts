@@ -21,6 +21,7 @@ export const vaeFeasibilityExportHref = (certificationId: string) => `${vaeFeasi
 export const vaeBlockCommentSaveHref = (certificationId: string) => `${vaeFeasibilityHref(certificationId)}/commentaire`;
 export const vaeDossierHref = (certificationId: string) => `${vaeHref(certificationId)}/dossier`;
 export const vaeAttachmentsHref = (certificationId: string, experienceId: string) => `${vaeExperienceHref(certificationId, experienceId)}/pieces`;
+export const vaeExperienceTextHref = (certificationId: string, experienceId: string) => `${vaeExperienceHref(certificationId, experienceId)}/texte`;
 /** A proof document's download, for its owner and the people who review their portfolio. */
 export const portfolioAttachmentHref = (attachmentId: string) => `/portfolio/pieces/${attachmentId}`;
 /** The accompagnateur's side: the applicants they accompany, and one applicant's file. */

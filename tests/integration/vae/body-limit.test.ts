@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS module of the server entry, without declarations
 import { guardBody, SMALL_BODY_LIMIT } from '../../../src/cli/body-limit.js';
 
 /** A real HTTP server with the guard in front of a handler that echoes the size it read. */

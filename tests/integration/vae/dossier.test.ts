@@ -6,7 +6,8 @@ import { findUserByEmail } from '../../../src/lib/server/auth/users.repository';
 import { FILE_MAX_BYTES, APPLICANT_MAX_BYTES } from '../../../src/lib/server/portfolio/attachments';
 import { attachDocument, readDocument, removeDocument } from '../../../src/lib/server/portfolio/attachments.service';
 import { usedBytes } from '../../../src/lib/server/portfolio/attachments.repository';
-import { addLink, createExperience, deleteExperience } from '../../../src/lib/server/portfolio/portfolio.service';
+import { addLink, createExperience, deleteExperience, loadPortfolio, reviewLink, saveExperienceText, updateExperience } from '../../../src/lib/server/portfolio/portfolio.service';
+import { findExperience } from '../../../src/lib/server/portfolio/portfolio.repository';
 import { tinyPdf } from '../../../src/lib/server/portfolio/tiny-pdf';
 import { findText, saveText } from '../../../src/lib/server/portfolio/versioned-text.repository';
 import { accompanies } from '../../../src/lib/server/vae/accompagnement';
@@ -139,6 +140,31 @@ describeEachEngine('VAE part 2: proof documents, feasibility fields, dossier', (
 			const fresh = { ...ref, key: tci.units[1]!.id };
 			const both = await Promise.all([saveText(database.db, fresh, { baseVersion: 0, body: 'X', at: NOW }), saveText(database.db, fresh, { baseVersion: 0, body: 'Y', at: NOW })]);
 			expect(both.map((d) => d.kind).sort()).toEqual(['conflict', 'save']);
+		});
+
+		it('autosaves an experience’s texts with its version: a stale save of the same text conflicts, of another text does not', async () => {
+			const { userId, experienceId } = await applicant();
+			const start = (await findExperience(database.db, userId, experienceId))!;
+			expect(start.version).toBe(1);
+			await addLink(database.db, catalog, { userId, experienceId, criterionId: firstCompetence.criteria[0]!.id, justification: 'Chiffrage.', at: NOW });
+			const [link] = (await loadPortfolio(database.db, userId, 'tci'))[0]!.links;
+			await reviewLink(database.db, catalog, accompanies, { reviewerId: trainer, linkId: link!.id, decision: 'validée', reason: null, at: NOW });
+
+			// Tab A saves the activities: the validated link goes back to review.
+			expect(await saveExperienceText(database.db, catalog, { userId, experienceId, field: 'activities', baseVersion: 1, baseBody: start.activities, body: 'Activités de A.', at: NOW })).toEqual({ kind: 'save', version: 2 });
+			expect((await loadPortfolio(database.db, userId, 'tci'))[0]!.links[0]!.status).toBe('à revoir');
+			// Tab B, still at version 1, saves the results: untouched since, so saved.
+			expect(await saveExperienceText(database.db, catalog, { userId, experienceId, field: 'results', baseVersion: 1, baseBody: start.results, body: 'Résultats de B.', at: NOW })).toEqual({ kind: 'save', version: 3 });
+			// Tab B then saves the activities from its stale copy: a conflict with A's text.
+			expect(await saveExperienceText(database.db, catalog, { userId, experienceId, field: 'activities', baseVersion: 1, baseBody: start.activities, body: 'Activités de B.', at: NOW })).toEqual({ kind: 'conflict', theirs: { body: 'Activités de A.', version: 3 } });
+			// The full form from a stale tab: a conflict, and nothing written (the title neither).
+			const stale = await updateExperience(database.db, catalog, { userId, experienceId, experience: experience({ title: 'Nouveau titre', activities: 'Activités du formulaire.' }), at: NOW, bases: { activities: start.activities, results: 'Résultats de B.' } });
+			expect(stale).toEqual({ conflicts: { activities: { theirs: 'Activités de A.', version: 3 } } });
+			const after = (await findExperience(database.db, userId, experienceId))!;
+			expect([after.title, after.activities, after.results, after.version]).toEqual([start.title, 'Activités de A.', 'Résultats de B.', 3]);
+			// Another applicant's experience is « not found ».
+			const other = await applicant();
+			expect(await saveExperienceText(database.db, catalog, { userId: other.userId, experienceId, field: 'results', baseVersion: 3, body: 'x', at: NOW })).toBeNull();
 		});
 
 		it('refuses a block comment for a unit of another certification', async () => {

@@ -296,6 +296,8 @@ export interface PortfolioExperienceTable {
 	results: string;
 	created_at: Timestamp;
 	updated_at: Timestamp;
+	/** Moves at every save of the experience (VAE part 2: stale saves are conflicts). */
+	version: Generated<number>;
 }
 
 export interface PortfolioLinkTable {

@@ -14,12 +14,16 @@ export type SaveDecision = { kind: 'save'; version: number } | { kind: 'unchange
 
 /**
  * `current` is the stored text (null: never saved, version 0); `baseVersion` the version the
- * editor started from. Saving the same text again is not a conflict, even from a stale tab.
+ * editor started from, `baseBody` (optional) the text it started from. Saving the same text
+ * again is not a conflict, even from a stale tab.
  */
-export function decideSave(current: StoredText | null, baseVersion: number, body: string): SaveDecision {
+export function decideSave(current: StoredText | null, baseVersion: number, body: string, baseBody?: string): SaveDecision {
 	const version = current?.version ?? 0;
 	if (current && current.body === body) return { kind: 'unchanged', version };
-	if (baseVersion !== version) return { kind: 'conflict', theirs: current ?? { body: '', version: 0 } };
+	// A version shared by several fields (an experience's) moves when another field is saved:
+	// when the editor says what text it started from and this one is unchanged, it is no conflict.
+	const untouched = baseBody !== undefined && (current?.body ?? '') === baseBody;
+	if (baseVersion !== version && !untouched) return { kind: 'conflict', theirs: current ?? { body: '', version: 0 } };
 	return { kind: 'save', version: version + 1 };
 }
 
