@@ -123,6 +123,8 @@ test('a block comment edited in two tabs: the stale save shows both versions and
 	const label = `Commentaire du bloc ${unit.code}`;
 	await first.goto('/vae/tci/faisabilite');
 	await second.goto('/vae/tci/faisabilite');
+	// Both tabs' scripts running (on a loaded machine the page can show before it hydrates).
+	for (const tab of [first, second]) await expect(tab.locator('[data-autosave="actif"]').first()).toBeVisible();
 	await first.getByLabel(label).fill('Texte écrit dans le premier onglet.');
 	await expect(first.locator(`#bloc-${unit.id.replace('.', '\\.')} [role=status]`).filter({ hasText: /^Enregistré à/ })).toBeVisible({ timeout: 15_000 });
 
@@ -156,6 +158,7 @@ test('text typed after the session expired comes back after logging in again', a
 	const unit = tci.units[2] ?? tci.units[1]!;
 	const label = `Commentaire du bloc ${unit.code}`;
 	await page.goto('/vae/tci/faisabilite');
+	await expect(page.locator('[data-autosave="actif"]').first()).toBeVisible();
 	await context.clearCookies();
 	await page.getByLabel(label).fill('Écrit après la fin de la session.');
 	await expect(page.getByRole('alert').filter({ hasText: 'Votre session a expiré' })).toBeVisible({ timeout: 15_000 });
@@ -237,4 +240,19 @@ test('a document and a dossier reach the applicant and the accompagnateur only (
 		await trainer.dispose();
 		await candidate.dispose();
 	}
+});
+
+test('an experience’s activities save themselves and survive a reload', async ({ page }) => {
+	await loginAs(page, 'vae');
+	await page.goto('/vae/tci/experiences');
+	await page.getByRole('link', { name: 'Responsable grands comptes' }).first().click();
+	const activities = page.getByLabel('Activités', { exact: true });
+	await expect(page.locator('[data-autosave="actif"]').first()).toBeVisible();
+	const text = 'Suivi de douze comptes clés, appels d’offres annuels et revues de contrat trimestrielles avec les acheteurs.';
+	await activities.fill(text);
+	await expect(page.locator('.autosave').filter({ has: activities }).getByRole('status')).toHaveText(/^Enregistré à/, { timeout: 15_000 });
+	await page.reload();
+	await expect(page.getByLabel('Activités', { exact: true })).toHaveValue(text);
+	await expectNoAxeViolations(page);
+	await screenshot(page, 'vae-experience-autosave');
 });
