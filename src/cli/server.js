@@ -10,11 +10,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SECURITY_HEADERS } from '../lib/server/auth/security-header-values.js';
+import { guardBody, UPLOAD_BODY_LIMIT } from './body-limit.js';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT || 30) * 1000;
 const buildDir = path.resolve(process.env.JALON_BUILD_DIR || 'build');
+// The adapter's one body limit is the upload routes' (body-limit.js holds every other route to 512 KB).
+process.env.BODY_SIZE_LIMIT ||= String(UPLOAD_BODY_LIMIT);
 // An empty ORIGIN is no ORIGIN (the adapter would refuse it).
 if (!process.env.ORIGIN?.trim()) delete process.env.ORIGIN;
 const address = process.env.ORIGIN || `http://localhost:${port}`;
@@ -33,10 +36,13 @@ const server = http.createServer((req, res) => {
 		res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' }).end('Jalon démarre, réessayez dans un instant.\n');
 		return;
 	}
-	app.then((handler) =>
-		handler(req, res, () => {
-			res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Page introuvable.\n');
-		})
+	const ready = app;
+	guardBody(req, res, (checked) =>
+		ready.then((handler) =>
+			handler(checked, res, () => {
+				res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Page introuvable.\n');
+			})
+		)
 	);
 });
 

@@ -15,6 +15,15 @@ export const vaePositioningHref = (competenceId: string) => `/vae/${competenceId
 export const vaeExperiencesHref = (certificationId: string) => `${vaeHref(certificationId)}/experiences`;
 export const vaeExperienceHref = (certificationId: string, experienceId: string) => `${vaeExperiencesHref(certificationId)}/${experienceId}`;
 export const vaeGapsHref = (certificationId: string) => `${vaeHref(certificationId)}/ecarts`;
+// VAE, part 2: the feasibility-file fields, their JSON export, the dossier, proof documents.
+export const vaeFeasibilityHref = (certificationId: string) => `${vaeHref(certificationId)}/faisabilite`;
+export const vaeFeasibilityExportHref = (certificationId: string) => `${vaeFeasibilityHref(certificationId)}/export`;
+export const vaeBlockCommentSaveHref = (certificationId: string) => `${vaeFeasibilityHref(certificationId)}/commentaire`;
+export const vaeDossierHref = (certificationId: string) => `${vaeHref(certificationId)}/dossier`;
+export const vaeAttachmentsHref = (certificationId: string, experienceId: string) => `${vaeExperienceHref(certificationId, experienceId)}/pieces`;
+export const vaeExperienceTextHref = (certificationId: string, experienceId: string) => `${vaeExperienceHref(certificationId, experienceId)}/texte`;
+/** A proof document's download, for its owner and the people who review their portfolio. */
+export const portfolioAttachmentHref = (attachmentId: string) => `/portfolio/pieces/${attachmentId}`;
 /** The accompagnateur's side: the applicants they accompany, and one applicant's file. */
 export const accompagnementHref = '/formateur/vae';
 export const accompagnementApplicantHref = (certificationId: string, applicantId: string) => `${accompagnementHref}/${certificationId}/${applicantId}`;

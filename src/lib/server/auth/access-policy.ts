@@ -35,6 +35,8 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
 	// « Préparer l'évaluation » modules; the quiz itself is for candidates enrolled in the certification (checked in the use case).
 	{ prefix: '/preparation', access: 'signed-in' },
 	{ prefix: '/vae', access: 'signed-in' },
+	// Proof documents: owner or reviewer of the portfolio, checked in mayReadPortfolio (portfolio/access.ts).
+	{ prefix: '/portfolio', access: 'signed-in' },
 	// Joining a group: public so that a visitor is offered sign-up with the way back; the pages
 	// show nothing of a group and the actions join nothing before signing in.
 	{ prefix: '/rejoindre', access: 'public' },

@@ -19,9 +19,15 @@ const SECRET_COLUMNS: Record<string, readonly string[]> = {
 	outbox: ['secret']
 };
 
+/**
+ * Binary columns (a proof document's bytes) are exported in base64, so that the export gives
+ * the documents back, not only their names: { encoding: 'base64', data }.
+ */
+const exportable = (value: unknown): unknown => (value instanceof Uint8Array ? { encoding: 'base64', data: Buffer.from(value).toString('base64') } : value);
+
 function withoutSecrets(table: string, row: Record<string, unknown>): Record<string, unknown> {
 	const hidden = SECRET_COLUMNS[table] ?? [];
-	return Object.fromEntries(Object.entries(row).filter(([column]) => !hidden.includes(column)));
+	return Object.fromEntries(Object.entries(row).filter(([column]) => !hidden.includes(column)).map(([column, value]) => [column, exportable(value)]));
 }
 
 export interface AccountExport {

@@ -62,6 +62,10 @@ export interface Database {
 	observation: ObservationTable;
 	observation_result: ObservationResultTable;
 	observation_acknowledgement: ObservationAcknowledgementTable;
+	// VAE, part 2
+	portfolio_attachment: PortfolioAttachmentTable;
+	versioned_text: VersionedTextTable;
+	vae_feasibility: VaeFeasibilityTable;
 }
 
 // ── Learning: enrolments, quiz sessions and answers, scenario runs, evidence ──
@@ -296,6 +300,8 @@ export interface PortfolioExperienceTable {
 	results: string;
 	created_at: Timestamp;
 	updated_at: Timestamp;
+	/** Moves at every save of the experience (VAE part 2: stale saves are conflicts). */
+	version: Generated<number>;
 }
 
 export interface PortfolioLinkTable {
@@ -412,4 +418,31 @@ export interface ObservationResultTable {
 export interface ObservationAcknowledgementTable {
 	observation_id: string;
 	acknowledged_at: GeneratedTimestamp;
+// ── VAE, part 2: proof documents, versioned long texts, feasibility-file states ──
+
+export interface PortfolioAttachmentTable {
+	id: Generated<string>;
+	experience_id: string;
+	user_id: string;
+	file_name: string;
+	media_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+	size_bytes: number;
+	content: Uint8Array;
+	created_at: Timestamp;
+}
+
+export interface VersionedTextTable {
+	user_id: string;
+	scope: string;
+	key: string;
+	body: string;
+	version: number;
+	updated_at: Timestamp;
+}
+
+export interface VaeFeasibilityTable {
+	user_id: string;
+	competence_id: string;
+	state: 'oui' | 'partiellement' | 'non';
+	updated_at: Timestamp;
 }

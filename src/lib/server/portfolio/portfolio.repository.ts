@@ -5,6 +5,8 @@ export type LinkStatus = 'à revoir' | 'validée' | 'à compléter';
 
 export interface Experience extends ExperienceInput {
 	id: string;
+	/** Moves at every save: a save from an older version is a conflict. */
+	version: number;
 	userId: string;
 	certificationId: string;
 	createdAt: Date;
@@ -39,14 +41,15 @@ export interface Comment {
 	at: Date;
 }
 
-const EXPERIENCE_COLUMNS = ['id', 'user_id', 'certification_id', 'title', 'context', 'role', 'start_date', 'end_date', 'duration_band', 'activities', 'results', 'created_at', 'updated_at'] as const;
+const EXPERIENCE_COLUMNS = ['id', 'user_id', 'certification_id', 'title', 'context', 'role', 'start_date', 'end_date', 'duration_band', 'activities', 'results', 'created_at', 'updated_at', 'version'] as const;
 const LINK_COLUMNS = ['id', 'user_id', 'experience_id', 'criterion_id', 'justification', 'status', 'evidence_id', 'updated_at'] as const;
 
-type ExperienceRow = { id: string; user_id: string; certification_id: string; title: string; context: string; role: string; start_date: string | null; end_date: string | null; duration_band: DurationBand | null; activities: string; results: string; created_at: Date | string; updated_at: Date | string };
+type ExperienceRow = { id: string; user_id: string; certification_id: string; title: string; context: string; role: string; start_date: string | null; end_date: string | null; duration_band: DurationBand | null; activities: string; results: string; created_at: Date | string; updated_at: Date | string; version: number | string };
 type LinkRow = { id: string; user_id: string; experience_id: string; criterion_id: string; justification: string; status: LinkStatus; evidence_id: number | string | null; updated_at: Date | string };
 
 const toExperience = (row: ExperienceRow): Experience => ({
 	id: row.id,
+	version: Number(row.version),
 	userId: row.user_id,
 	certificationId: row.certification_id,
 	title: row.title,
@@ -93,7 +96,12 @@ export async function insertExperience(db: Executor, userId: string, certificati
 }
 
 export async function updateExperienceRow(db: Executor, experienceId: string, input: ExperienceInput, at: Date): Promise<void> {
-	await db.updateTable('portfolio_experience').set({ ...experienceValues(input), updated_at: at }).where('id', '=', experienceId).execute();
+	await db.updateTable('portfolio_experience').set((eb) => ({ ...experienceValues(input), updated_at: at, version: eb('version', '+', 1) })).where('id', '=', experienceId).execute();
+}
+
+/** One long text of an experience, its version moved on. */
+export async function updateExperienceText(db: Executor, experienceId: string, field: 'activities' | 'results', body: string, at: Date): Promise<void> {
+	await db.updateTable('portfolio_experience').set((eb) => ({ [field]: body, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', experienceId).execute();
 }
 
 export async function deleteExperienceRow(db: Executor, experienceId: string): Promise<void> {

@@ -14,6 +14,7 @@ import { appendEvidence, type EvidenceEntry } from '../evidence/ledger';
 import { isEnrolled } from '../enrolment/enrolment-rule';
 import type { ExperienceInput } from './experience';
 import * as repo from './portfolio.repository';
+import { decideSave, type SaveDecision } from './versioned-text';
 
 type LedgerCatalog = Pick<Catalog, 'equivalentsOf'>;
 /** The content version of portfolio evidence: it is about the référentiel's criterion. */
@@ -50,16 +51,54 @@ export async function createExperience(db: Kysely<Database>, input: { userId: st
  * Saves an edited experience. Changing its activities or results changes what its links rest
  * on: every link goes back to « à revoir » and a validated one's evidence is withdrawn.
  */
-export async function updateExperience(db: Kysely<Database>, catalog: LedgerCatalog, input: { userId: string; experienceId: string; experience: ExperienceInput; at: Date }): Promise<boolean> {
+export type TextConflicts = Partial<Record<ExperienceTextField, { theirs: string; version: number }>>;
+
+export async function updateExperience(
+	db: Kysely<Database>,
+	catalog: LedgerCatalog,
+	input: { userId: string; experienceId: string; experience: ExperienceInput; at: Date; bases?: Partial<Record<ExperienceTextField, string>> }
+): Promise<boolean | { conflicts: TextConflicts }> {
 	return withTransaction(db, async (tx) => {
 		const before = await repo.findExperience(tx, input.userId, input.experienceId, { lock: true });
 		if (!before) return false;
+		// A long text changed elsewhere since this form was opened (and changed here too): nothing is written.
+		const conflicts: TextConflicts = {};
+		for (const field of EXPERIENCE_TEXT_FIELDS) {
+			const base = input.bases?.[field];
+			if (base !== undefined && before[field] !== base && before[field] !== input.experience[field]) conflicts[field] = { theirs: before[field], version: before.version };
+		}
+		if (Object.keys(conflicts).length > 0) return { conflicts };
 		if (before.activities !== input.experience.activities || before.results !== input.experience.results) {
 			const links = await repo.listLinksOfExperiences(tx, [before.id], { lock: true });
 			await reopenLinks(tx, catalog, input.userId, links, input.at);
 		}
 		await repo.updateExperienceRow(tx, before.id, input.experience, input.at);
 		return true;
+	});
+}
+
+export const EXPERIENCE_TEXT_FIELDS = ['activities', 'results'] as const;
+export type ExperienceTextField = (typeof EXPERIENCE_TEXT_FIELDS)[number];
+
+/**
+ * The autosave of one long text of an experience (AutosaveTextarea): saved when nobody saved
+ * that text since `baseVersion` / `baseBody`, a conflict otherwise. A changed text sends the
+ * experience's links back to review, as the full form does.
+ */
+export async function saveExperienceText(
+	db: Kysely<Database>,
+	catalog: LedgerCatalog,
+	input: { userId: string; experienceId: string; field: ExperienceTextField; baseVersion: number; baseBody?: string; body: string; at: Date }
+): Promise<SaveDecision | null> {
+	return withTransaction(db, async (tx) => {
+		const before = await repo.findExperience(tx, input.userId, input.experienceId, { lock: true });
+		if (!before) return null;
+		const decision = decideSave({ body: before[input.field], version: before.version }, input.baseVersion, input.body, input.baseBody);
+		if (decision.kind !== 'save') return decision;
+		const links = await repo.listLinksOfExperiences(tx, [before.id], { lock: true });
+		await reopenLinks(tx, catalog, input.userId, links, input.at);
+		await repo.updateExperienceText(tx, before.id, input.field, input.body, input.at);
+		return { kind: 'save', version: before.version + 1 } as const;
 	});
 }
 

@@ -40,3 +40,20 @@ export async function listAccompaniedApplicants(db: Executor, trainerId: string)
 		return [{ id: row.id, displayName: row.display_name, certificationId: row.certification_id, groupName: row.name }];
 	});
 }
+
+/** The names of the applicant's accompagnateurs in this certification (the dossier's cover). */
+export async function listAccompagnateurNames(db: Executor, applicantId: string, certificationId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('group_member')
+		.innerJoin('trainer_group', 'trainer_group.id', 'group_member.group_id')
+		.innerJoin('group_trainer', 'group_trainer.group_id', 'group_member.group_id')
+		.innerJoin('app_user', 'app_user.id', 'group_trainer.trainer_id')
+		.select('app_user.display_name')
+		.distinct()
+		.where('group_member.candidate_id', '=', applicantId)
+		.where('trainer_group.kind', '=', 'vae')
+		.where('trainer_group.certification_id', '=', certificationId)
+		.orderBy('app_user.display_name')
+		.execute();
+	return rows.map((row) => row.display_name);
+}

@@ -4,6 +4,7 @@ import { getDatabaseEngine, getDb } from '../db';
 import { addTrainerVisibility } from '../groups/visibility';
 import { onDatabaseReady } from '../startup';
 import { ensureVaeDemoData } from './demo-data';
+import { ensureVaeDossierDemoData } from './dossier-demo-data';
 
 let registered = false;
 
@@ -30,6 +31,7 @@ export function registerVaeStartupTasks(): void {
 		if (!shouldCreateDemoAccounts(getDatabaseEngine())) return;
 		try {
 			await ensureVaeDemoData(getDb(), getCatalog());
+			await ensureVaeDossierDemoData(getDb(), getCatalog());
 		} catch (error) {
 			// Demo data must never stop the application from starting.
 			console.error(`[jalon] données de démonstration VAE non créées : ${error instanceof Error ? error.message : error}`);

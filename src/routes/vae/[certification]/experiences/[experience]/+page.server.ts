@@ -3,8 +3,9 @@ import { readFormData } from '$lib/server/auth/form';
 import { getDb } from '$lib/server/db';
 import { isUuid } from '$lib/server/db/ids';
 import { justificationError, parseExperienceForm } from '$lib/server/portfolio/experience';
-import { addLink, deleteExperience, deleteLink, loadPortfolio, updateExperience, updateLinkJustification } from '$lib/server/portfolio/portfolio.service';
+import { addLink, deleteExperience, deleteLink, EXPERIENCE_TEXT_FIELDS, loadPortfolio, updateExperience, updateLinkJustification, type TextConflicts } from '$lib/server/portfolio/portfolio.service';
 import { requireVaeApplicant, todayInFrance } from '$lib/server/vae/applicant';
+import { listAttachments } from '$lib/server/portfolio/attachments.repository';
 import { vaeExperienceHref, vaeExperiencesHref } from '$lib/paths';
 import { periodOf } from '../summaries';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,10 +17,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const experience = isUuid(params.experience) ? (await loadPortfolio(getDb(), user.id, certification.id)).find((e) => e.id === params.experience) : undefined;
 	if (!experience) error(404, 'Expérience introuvable.');
 	const linked = new Set(experience.links.map((l) => l.criterionId));
+	const attachments = await listAttachments(getDb(), [experience.id]);
 	return {
+		attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName })),
 		certification: { id: certification.id, title: certification.title },
+		userKey: user.id.slice(0, 8),
 		experience: {
 			id: experience.id,
+			version: experience.version,
 			values: { title: experience.title, context: experience.context, role: experience.role, startDate: experience.startDate, endDate: experience.endDate, durationBand: experience.durationBand, activities: experience.activities, results: experience.results },
 			period: periodOf(experience),
 			comments: experience.comments.map((c) => ({ id: c.id, author: c.authorName ?? 'Un accompagnateur (compte supprimé)', body: c.body, at: c.at.toISOString() })),
@@ -47,9 +52,17 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	update: async ({ locals, params, request }) => {
 		const { user, catalog, certification } = await requireVaeApplicant(locals, params.certification);
-		const parsed = parseExperienceForm(await readFormData(request), todayInFrance());
-		if (!parsed.ok) return fail(400, { action: 'update' as const, errors: parsed.errors, values: parsed.values });
-		if (!isUuid(params.experience) || !(await updateExperience(getDb(), catalog, { userId: user.id, experienceId: params.experience, experience: parsed.value, at: new Date() }))) error(404, 'Expérience introuvable.');
+		const form = await readFormData(request);
+		const parsed = parseExperienceForm(form, todayInFrance());
+		if (!parsed.ok) return fail(400, { action: 'update' as const, errors: parsed.errors, values: parsed.values, conflicts: {} as TextConflicts });
+		// The texts this form started from (AutosaveTextarea): a text changed elsewhere meanwhile is a conflict.
+		const bases = Object.fromEntries(EXPERIENCE_TEXT_FIELDS.flatMap((field) => (typeof form.get(`base-${field}`) === 'string' ? [[field, String(form.get(`base-${field}`)).replace(/\r\n/g, '\n')]] : [])));
+		const result = isUuid(params.experience) ? await updateExperience(getDb(), catalog, { userId: user.id, experienceId: params.experience, experience: parsed.value, at: new Date(), bases }) : false;
+		if (!result) error(404, 'Expérience introuvable.');
+		if (result !== true) {
+			const errors = Object.fromEntries(Object.keys(result.conflicts).map((field) => [field, 'Ce texte a été modifié ailleurs pendant que vous écriviez : rien n’a été enregistré. Choisissez ci-dessous la version à garder.']));
+			return fail(409, { action: 'update' as const, errors, values: { ...parsed.value } as Record<string, string | null>, conflicts: result.conflicts });
+		}
 		redirect(303, `${vaeExperienceHref(certification.id, params.experience)}?modifiee=1`);
 	},
 	delete: async ({ locals, params }) => {
