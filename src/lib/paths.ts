@@ -47,3 +47,10 @@ export const JOIN_HREF = '/rejoindre';
 export const joinLinkHref = (token: string) => `${JOIN_HREF}/${token}`;
 /** The candidate's space, greeting them in the group they just joined. */
 export const joinedGroupHref = (groupId: string) => `/candidat?groupe=${groupId}`;
+/** Evaluation preparation, part 2: the projects report, its printable draft, the company's opinion. */
+export const projectsHref = (certificationId: string) => `${preparationHref(certificationId)}/projets`;
+export const projectHref = (certificationId: string, projectId: string) => `${projectsHref(certificationId)}/${projectId}`;
+export const projectsDraftHref = (certificationId: string) => `${projectsHref(certificationId)}/brouillon`;
+export const companyOpinionHref = (certificationId: string) => `${preparationHref(certificationId)}/avis-entreprise`;
+export const trainerProjectsHref = '/formateur/projets';
+export const trainerCandidateProjectsHref = (certificationId: string, candidateId: string) => `${trainerProjectsHref}/${certificationId}/${candidateId}`;
