@@ -7,6 +7,7 @@ import { registerDemoObservationTasks, registerEvidenceStartupTasks } from '$lib
 import { registerGroupStartupTasks } from '$lib/server/groups/startup-tasks';
 import { registerMailStartupTasks } from '$lib/server/mail/background';
 import { registerVaeStartupTasks } from '$lib/server/vae/startup-tasks';
+import { registerProjectsStartupTasks } from '$lib/server/projects/startup-tasks';
 import { formatRequestLine } from '$lib/server/request-log';
 import { startDatabase } from '$lib/server/startup';
 
@@ -20,6 +21,8 @@ registerDemoObservationTasks(); // after the demo group: the demo candidate's ma
 registerMailStartupTasks();
 // After the demo accounts (and any groups demo data): the demo VAE applicant's file.
 registerVaeStartupTasks();
+// After the demo group: the demo candidate's projects report and their tutor's signed opinion.
+registerProjectsStartupTasks();
 
 export const init: ServerInit = async () => {
 	try {
