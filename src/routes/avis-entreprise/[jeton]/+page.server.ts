@@ -14,8 +14,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
  * A closed link (signed, revoked, expired) shows a French page and no data; an unknown one a
  * 404, and too many unknown ones from one address a 429.
  */
-async function open(event: Pick<RequestEvent, 'params' | 'getClientAddress' | 'setHeaders'>): Promise<Extract<TutorLink, { kind: 'open' }> | { kind: 'closed'; state: 'signée' | 'révoquée' | 'expirée' }> {
-	event.setHeaders({ 'cache-control': 'no-store' });
+async function open(event: Pick<RequestEvent, 'params' | 'getClientAddress'>): Promise<Extract<TutorLink, { kind: 'open' }> | { kind: 'closed'; state: 'signée' | 'révoquée' | 'expirée' }> {
 	const link = await openTutorLink(getDb(), getCatalog(), { token: event.params.jeton, address: event.getClientAddress() });
 	if (link.kind === 'throttled') error(429, describeRetryAfter(link.retryAfterSeconds));
 	if (link.kind === 'unknown') error(404, closedLinkMessage('inconnue').text);
@@ -23,6 +22,8 @@ async function open(event: Pick<RequestEvent, 'params' | 'getClientAddress' | 's
 }
 
 export const load: PageServerLoad = async (event) => {
+	// The page holds a live link's form: never kept by a cache.
+	event.setHeaders({ 'cache-control': 'no-store' });
 	const link = await open(event);
 	if (link.kind === 'closed') return { closed: closedLinkMessage(link.state), form: null };
 	const { certification, opinion } = link;
