@@ -25,7 +25,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			title: p.title,
 			role: p.role,
 			period: periodOf(p),
-			links: p.links.map((l) => ({ id: l.id, criterion: catalog.criteria.get(l.criterionId)?.text ?? 'Critère retiré du référentiel', status: l.status }))
+			// The short label: the full official text is on the project's page.
+			links: p.links.map((l) => ({ id: l.id, criterion: catalog.criteria.get(l.criterionId)?.label ?? 'Critère retiré du référentiel', status: l.status }))
 		})),
 		coverage: units.map((u) => ({ id: u.unitId, label: u.code ? `${u.code} — ${u.title}` : u.title, competences: u.competences.map(({ criteria: _criteria, ...rest }) => rest) })),
 		totals: coverageTotals(units),
