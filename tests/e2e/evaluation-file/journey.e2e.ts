@@ -98,7 +98,8 @@ test('a candidate writes and links a project, prints the draft, invites a tutor 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rapport de projets : brouillon');
 	await expect(page.getByRole('heading', { name: 'Confidentialité : avant d’envoyer ce rapport' })).toBeVisible();
 	await expect(page.getByRole('region', { name: `${competences[0]!.number}. ${competences[0]!.title}` })).toContainText('Appel d’offres carters');
-	await expect(page.getByRole('button', { name: 'Imprimer ou enregistrer en PDF' })).toBeVisible();
+	// The button appears once the page has hydrated (slow on a loaded machine).
+	await expect(page.getByRole('button', { name: 'Imprimer ou enregistrer en PDF' })).toBeVisible({ timeout: 20_000 });
 	await expectNoAxeViolations(page);
 	await expectNoSidewaysScroll(page);
 	await screenshot(page, 'brouillon');
