@@ -8,6 +8,7 @@ import { registerGroupStartupTasks } from '$lib/server/groups/startup-tasks';
 import { registerMailStartupTasks } from '$lib/server/mail/background';
 import { registerObservationStartupTasks } from '$lib/server/observations/startup-tasks';
 import { registerVaeStartupTasks } from '$lib/server/vae/startup-tasks';
+import { registerProjectsStartupTasks } from '$lib/server/projects/startup-tasks';
 import { formatRequestLine } from '$lib/server/request-log';
 import { startDatabase } from '$lib/server/startup';
 
@@ -22,6 +23,8 @@ registerObservationStartupTasks(); // the demo group's observations, after both 
 registerMailStartupTasks();
 // After the demo accounts (and any groups demo data): the demo VAE applicant's file.
 registerVaeStartupTasks();
+// After the demo group: the demo candidate's projects report and their tutor's signed opinion.
+registerProjectsStartupTasks();
 
 export const init: ServerInit = async () => {
 	try {

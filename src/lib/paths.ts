@@ -64,3 +64,10 @@ export const groupCsvHref = (groupId: string) => `${groupHref(groupId)}/export.c
 export const groupReportHref = (groupId: string) => `${groupHref(groupId)}/rapport`;
 /** The candidate's observations, each to acknowledge. */
 export const myObservationsHref = '/candidat/observations';
+/** Evaluation preparation, part 2: the projects report, its printable draft, the company's opinion. */
+export const projectsHref = (certificationId: string) => `${preparationHref(certificationId)}/projets`;
+export const projectHref = (certificationId: string, projectId: string) => `${projectsHref(certificationId)}/${projectId}`;
+export const projectsDraftHref = (certificationId: string) => `${projectsHref(certificationId)}/brouillon`;
+export const companyOpinionHref = (certificationId: string) => `${preparationHref(certificationId)}/avis-entreprise`;
+export const trainerProjectsHref = '/formateur/projets';
+export const trainerCandidateProjectsHref = (certificationId: string, candidateId: string) => `${trainerProjectsHref}/${certificationId}/${candidateId}`;

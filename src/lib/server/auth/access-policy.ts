@@ -41,6 +41,9 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
 	// show nothing of a group and the actions join nothing before signing in.
 	{ prefix: '/rejoindre', access: 'public' },
 	{ prefix: '/formateur', access: ['trainer', 'admin'] },
+	// The tutor's company-opinion form (no account): public, but each link reaches only its own
+	// invitation (the token's hash), closed ones show no data, unknown tokens are throttled.
+	{ prefix: '/avis-entreprise', access: 'public' },
 	{ prefix: '/admin', access: ['admin'] }
 ];
 

@@ -16,7 +16,9 @@ const SECRET_COLUMNS: Record<string, readonly string[]> = {
 	user_session: ['id'],
 	password_reset_token: ['id'],
 	// A link with a live token, kept only until the message is sent (see ../mail/mailer.ts).
-	outbox: ['secret']
+	outbox: ['secret'],
+	// The SHA-256 of a tutor's invitation link (see ../company-opinion).
+	company_opinion_invitation: ['token_hash']
 };
 
 /**

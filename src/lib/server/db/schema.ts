@@ -66,6 +66,11 @@ export interface Database {
 	portfolio_attachment: PortfolioAttachmentTable;
 	versioned_text: VersionedTextTable;
 	vae_feasibility: VaeFeasibilityTable;
+	// Evaluation preparation, part 2: the projects report and the company's opinion.
+	portfolio_project: PortfolioProjectTable;
+	company_opinion_invitation: CompanyOpinionInvitationTable;
+	company_opinion: CompanyOpinionTable;
+	company_opinion_entry: CompanyOpinionEntryTable;
 }
 
 // ── Learning: enrolments, quiz sessions and answers, scenario runs, evidence ──
@@ -298,6 +303,8 @@ export interface PortfolioExperienceTable {
 	duration_band: 'moins-1' | '1-3' | 'plus-3' | 'plus-5' | 'plus-10' | null;
 	activities: string;
 	results: string;
+	/** « expérience » (VAE) or « projet » (projects report); defaults to « expérience ». */
+	kind: ColumnType<'expérience' | 'projet', 'expérience' | 'projet' | undefined, never>;
 	created_at: Timestamp;
 	updated_at: Timestamp;
 	/** Moves at every save of the experience (VAE part 2: stale saves are conflicts). */
@@ -445,4 +452,46 @@ export interface VaeFeasibilityTable {
 	competence_id: string;
 	state: 'oui' | 'partiellement' | 'non';
 	updated_at: Timestamp;
+// ── Evaluation preparation, part 2: the projects report, the company's opinion ──
+
+export interface PortfolioProjectTable {
+	experience_id: string;
+	user_id: string;
+	objective: string;
+	figures: string;
+	/** The documents the project would show, listed in words (attachments come with VAE part 2). */
+	documents: string;
+}
+
+export interface CompanyOpinionInvitationTable {
+	id: Generated<string>;
+	user_id: string;
+	certification_id: string;
+	tutor_email: string;
+	tutor_name: string;
+	/** SHA-256 of the link's token, hex: the token itself is never stored. */
+	token_hash: string;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+	revoked_at: Timestamp | null;
+	signed_at: Timestamp | null;
+}
+
+export interface CompanyOpinionTable {
+	invitation_id: string;
+	user_id: string;
+	signer_name: string;
+	signer_role: string;
+	signer_company: string;
+	signed_on: string | null;
+	signed_at: Timestamp | null;
+	updated_at: Timestamp;
+}
+
+export interface CompanyOpinionEntryTable {
+	invitation_id: string;
+	user_id: string;
+	competence_id: string;
+	verdict: 'favorable' | 'réservé' | 'défavorable' | null;
+	comment: string;
 }

@@ -79,6 +79,8 @@ export interface ProgressMap {
 	/** What the whole estimate rests on. */
 	basis: ActivityBasis;
 	units: UnitView[];
+	/** The company's opinion, where « prêt pour l'évaluation » needs it (company-opinion-requirement.ts). */
+	companyOpinion?: { required: boolean; receivedAt: Date | null };
 }
 
 export interface ProgressPage extends ProgressMap {

@@ -8,6 +8,9 @@ import { evolutionFrom, lastCheckpoints, weeklyCheckpoints } from './evolution';
 import { findEvidenceBuckets } from './evolution.repository';
 import { buildProgressMap, type ProgressMap, type ProgressPage } from './progress-view';
 import { indexActivities, type ActivityIndex } from './readiness';
+import { latestSignedAt } from '../company-opinion/company-opinion.repository';
+import { needsCompanyOpinion } from '../company-opinion/invitation';
+import { withCompanyOpinion } from './company-opinion-requirement';
 import { activityViews } from './readiness-view';
 
 interface CatalogIndexes {
@@ -51,11 +54,12 @@ export async function loadProgressPage(db: Executor, catalog: Catalog, userId: s
 	// The three reads do not depend on each other: twelve weeks are read, and the weeks before
 	// the enrolment dropped afterwards, so no round trip waits for another.
 	const checkpoints = weeklyCheckpoints(now, null);
-	const [enrolment, summaries, buckets, activity] = await Promise.all([
+	const [enrolment, summaries, buckets, activity, opinionSignedAt] = await Promise.all([
 		findEnrolment(db, userId, certification.id),
 		findSummaries(db, userId, ids),
 		findEvidenceBuckets(db, userId, sources, checkpoints),
-		findActivityBasis(db, userId, competenceIdsOf(certification))
+		findActivityBasis(db, userId, competenceIdsOf(certification)),
+		latestSignedAt(db, userId, certification.id)
 	]);
 	if (!enrolment) return null;
 	const units = certification.units.map((unit) => ({
@@ -63,8 +67,9 @@ export async function loadProgressPage(db: Executor, catalog: Catalog, userId: s
 		criterionIds: unit.competences.flatMap((competence) => competence.criteria.map((criterion) => criterion.id))
 	}));
 	const evolution = evolutionFrom(summaries, buckets, checkpoints, units, catalog.equivalentsOf);
+	const map = buildProgressMap(certification, summaries, activities, moduleIds, now, activity, viewOf);
 	return {
-		...buildProgressMap(certification, summaries, activities, moduleIds, now, activity, viewOf),
+		...withCompanyOpinion(map, { required: needsCompanyOpinion(certification.type, enrolment.pathway), receivedAt: opinionSignedAt }),
 		evolution: lastCheckpoints(evolution, weeklyCheckpoints(now, enrolment.createdAt).length)
 	};
 }
@@ -79,11 +84,13 @@ export async function loadReadinessReport(db: Executor, catalog: Catalog, userId
 	const enrolment = await findEnrolment(db, userId, certification.id);
 	if (!enrolment) return null;
 	const ids = criterionIdsOf(certification);
-	const [summaries, evidence, activity] = await Promise.all([
+	const [summaries, evidence, activity, opinionSignedAt] = await Promise.all([
 		findSummaries(db, userId, ids),
 		findEvidenceDigests(db, userId, ids),
-		findActivityBasis(db, userId, competenceIdsOf(certification))
+		findActivityBasis(db, userId, competenceIdsOf(certification)),
+		latestSignedAt(db, userId, certification.id)
 	]);
 	const { activities, moduleIds, viewOf } = indexesOf(catalog);
-	return { map: buildProgressMap(certification, summaries, activities, moduleIds, now, activity, viewOf), evidence };
+	const map = buildProgressMap(certification, summaries, activities, moduleIds, now, activity, viewOf);
+	return { map: withCompanyOpinion(map, { required: needsCompanyOpinion(certification.type, enrolment.pathway), receivedAt: opinionSignedAt }), evidence };
 }

@@ -86,10 +86,10 @@ const experienceValues = (input: ExperienceInput) => ({
 	results: input.results
 });
 
-export async function insertExperience(db: Executor, userId: string, certificationId: string, input: ExperienceInput, at: Date): Promise<string> {
+export async function insertExperience(db: Executor, userId: string, certificationId: string, input: ExperienceInput, at: Date, kind: ExperienceKind = 'expérience'): Promise<string> {
 	const row = await db
 		.insertInto('portfolio_experience')
-		.values({ user_id: userId, certification_id: certificationId, ...experienceValues(input), created_at: at, updated_at: at })
+		.values({ user_id: userId, certification_id: certificationId, kind, ...experienceValues(input), created_at: at, updated_at: at })
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
@@ -116,12 +116,16 @@ export async function findExperience(db: Executor, userId: string, experienceId:
 	return row ? toExperience(row) : null;
 }
 
-export async function listExperiences(db: Executor, userId: string, certificationId: string): Promise<Experience[]> {
+/** « expérience »: a VAE experience; « projet »: a project of the projects report (../projects). */
+export type ExperienceKind = 'expérience' | 'projet';
+
+export async function listExperiences(db: Executor, userId: string, certificationId: string, kind: ExperienceKind = 'expérience'): Promise<Experience[]> {
 	const rows = await db
 		.selectFrom('portfolio_experience')
 		.select(EXPERIENCE_COLUMNS)
 		.where('user_id', '=', userId)
 		.where('certification_id', '=', certificationId)
+		.where('kind', '=', kind)
 		.orderBy('start_date', (ob) => ob.desc().nullsLast())
 		.orderBy('created_at', 'desc')
 		.execute();
@@ -151,9 +155,9 @@ export async function findLinkById(db: Executor, linkId: string, { lock = false 
 	return row ? toLink(row) : null;
 }
 
-export async function findExperienceOwner(db: Executor, experienceId: string): Promise<{ userId: string; certificationId: string } | null> {
-	const row = await db.selectFrom('portfolio_experience').select(['user_id', 'certification_id']).where('id', '=', experienceId).executeTakeFirst();
-	return row ? { userId: row.user_id, certificationId: row.certification_id } : null;
+export async function findExperienceOwner(db: Executor, experienceId: string): Promise<{ userId: string; certificationId: string; kind: ExperienceKind } | null> {
+	const row = await db.selectFrom('portfolio_experience').select(['user_id', 'certification_id', 'kind']).where('id', '=', experienceId).executeTakeFirst();
+	return row ? { userId: row.user_id, certificationId: row.certification_id, kind: row.kind } : null;
 }
 
 /** Inserts a link; false when the experience already proves that criterion. */

@@ -34,7 +34,7 @@ const withdrawal = (link: repo.PortfolioLink, recordedBy: string | null): Eviden
 });
 
 /** Withdraws the evidence of the validated links among these and sends them back to review. */
-async function reopenLinks(tx: Executor, catalog: LedgerCatalog, userId: string, links: repo.PortfolioLink[], at: Date, recordedBy: string | null = null): Promise<void> {
+export async function reopenLinks(tx: Executor, catalog: LedgerCatalog, userId: string, links: repo.PortfolioLink[], at: Date, recordedBy: string | null = null): Promise<void> {
 	const live = links.filter((link) => link.evidenceId !== null);
 	await appendEvidence(tx, catalog, userId, live.map((link) => withdrawal(link, recordedBy)), at);
 	for (const link of links) if (link.status !== 'à revoir') await repo.setLinkState(tx, link.id, { status: 'à revoir', evidenceId: null }, at);
@@ -154,7 +154,7 @@ export async function deleteLink(db: Kysely<Database>, catalog: LedgerCatalog, i
 }
 
 /** Whether the reviewer may review this applicant's portfolio in this certification. */
-export type ReviewAccess = (tx: Executor, reviewerId: string, applicantId: string, certificationId: string) => Promise<boolean>;
+export type ReviewAccess = (tx: Executor, reviewerId: string, applicantId: string, certificationId: string, kind: repo.ExperienceKind) => Promise<boolean>;
 
 export type ReviewResult = { ok: true } | { ok: false; reason: 'not-found' };
 
@@ -172,7 +172,7 @@ export async function reviewLink(
 	return withTransaction(db, async (tx) => {
 		const link = await repo.findLinkById(tx, input.linkId, { lock: true });
 		const owner = link ? await repo.findExperienceOwner(tx, link.experienceId) : null;
-		if (!link || !owner || !(await mayReview(tx, input.reviewerId, owner.userId, owner.certificationId))) return { ok: false, reason: 'not-found' } as const;
+		if (!link || !owner || !(await mayReview(tx, input.reviewerId, owner.userId, owner.certificationId, owner.kind))) return { ok: false, reason: 'not-found' } as const;
 		if (input.decision === 'validée' && link.evidenceId === null) {
 			const [evidenceId] = await appendEvidence(
 				tx,
@@ -198,7 +198,7 @@ export async function commentExperience(
 ): Promise<boolean> {
 	return withTransaction(db, async (tx) => {
 		const owner = await repo.findExperienceOwner(tx, input.experienceId);
-		if (!owner || !(await mayReview(tx, input.authorId, owner.userId, owner.certificationId))) return false;
+		if (!owner || !(await mayReview(tx, input.authorId, owner.userId, owner.certificationId, owner.kind))) return false;
 		await repo.insertComment(tx, { experienceId: input.experienceId, userId: owner.userId, authorId: input.authorId, body: input.body }, input.at);
 		return true;
 	});
@@ -210,8 +210,8 @@ export interface ExperienceView extends repo.Experience {
 }
 
 /** The user's experiences in a certification, each with its links, their reviews and the comments. */
-export async function loadPortfolio(db: Executor, userId: string, certificationId: string): Promise<ExperienceView[]> {
-	const experiences = await repo.listExperiences(db, userId, certificationId);
+export async function loadPortfolio(db: Executor, userId: string, certificationId: string, kind: repo.ExperienceKind = 'expérience'): Promise<ExperienceView[]> {
+	const experiences = await repo.listExperiences(db, userId, certificationId, kind);
 	const ids = experiences.map((e) => e.id);
 	const [links, comments] = await Promise.all([repo.listLinksOfExperiences(db, ids), repo.listComments(db, ids)]);
 	const reviews = await repo.listReviews(db, links.map((l) => l.id));

@@ -3,7 +3,8 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getCatalog } from '$lib/server/content/catalog';
 import { getDb } from '$lib/server/db';
 import { findEnrolment } from '$lib/server/enrolment/enrolment.repository';
-import { preparationQuizHref, progressHref } from '$lib/paths';
+import { companyOpinionHref, preparationQuizHref, progressHref, projectsHref } from '$lib/paths';
+import { needsCompanyOpinion } from '$lib/server/company-opinion/invitation';
 import { preparationStandings, startPreparationQuiz } from '$lib/server/preparation/preparation.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,6 +28,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		items: preparation.quiz.length,
 		enrolled: enrolment !== null,
 		progressHref: progressHref(certification.id),
+		// Part 2: the projects report (candidates in training) and the company's opinion (CQPM in training).
+		projectsHref: enrolment?.pathway === 'formation' ? projectsHref(certification.id) : null,
+		companyOpinionHref: needsCompanyOpinion(certification.type, enrolment?.pathway) ? companyOpinionHref(certification.id) : null,
 		standing: { ...standing, lastAnsweredAt: standing.lastAnsweredAt?.toISOString() ?? null },
 		resumeHref: standing.openSessionId ? preparationQuizHref(certification.id, standing.openSessionId) : null
 	};

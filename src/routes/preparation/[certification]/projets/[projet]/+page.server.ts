@@ -1,0 +1,103 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { readFormData } from '$lib/server/auth/form';
+import { getDb } from '$lib/server/db';
+import { isUuid } from '$lib/server/db/ids';
+import { justificationError } from '$lib/server/portfolio/experience';
+import { periodOf } from '$lib/server/portfolio/period';
+import { addLink, deleteExperience, deleteLink, updateLinkJustification } from '$lib/server/portfolio/portfolio.service';
+import { parseProjectForm } from '$lib/server/projects/project';
+import { isOwnProject } from '$lib/server/projects/projects.repository';
+import { loadProjects, updateProject } from '$lib/server/projects/projects.service';
+import { requireTrainee } from '$lib/server/projects/trainee';
+import { todayInFrance } from '$lib/server/vae/applicant';
+import { projectHref, projectsHref } from '$lib/paths';
+import type { Actions, PageServerLoad } from './$types';
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').replace(/\r\n/g, '\n').trim();
+const NOT_FOUND = 'Projet introuvable.';
+
+/** The project of the URL if it is one of the signed-in candidate's, or a 404. */
+async function requireProject(locals: App.Locals, params: { certification: string; projet: string }) {
+	const context = await requireTrainee(locals, params.certification);
+	if (!isUuid(params.projet) || !(await isOwnProject(getDb(), context.user.id, params.projet))) error(404, NOT_FOUND);
+	return { ...context, projectId: params.projet };
+}
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { user, catalog, certification, projectId } = await requireProject(locals, params);
+	const project = (await loadProjects(getDb(), user.id, certification.id)).find((p) => p.id === projectId);
+	if (!project) error(404, NOT_FOUND);
+	const linked = new Set(project.links.map((l) => l.criterionId));
+	return {
+		certification: { id: certification.id, title: certification.title },
+		project: {
+			id: project.id,
+			values: { title: project.title, context: project.context, role: project.role, startDate: project.startDate, endDate: project.endDate, objective: project.objective, activities: project.activities, results: project.results, figures: project.figures, documents: project.documents },
+			period: periodOf(project),
+			comments: project.comments.map((c) => ({ id: c.id, author: c.authorName ?? 'Un formateur (compte supprimé)', body: c.body, at: c.at.toISOString() })),
+			links: project.links.map((link) => ({
+				id: link.id,
+				criterion: catalog.criteria.get(link.criterionId)?.text ?? 'Critère retiré du référentiel',
+				justification: link.justification,
+				status: link.status,
+				reviews: link.reviews.map((r) => ({ id: r.id, reviewer: r.reviewerName ?? 'Un formateur (compte supprimé)', decision: r.decision, reason: r.reason, at: r.at.toISOString() }))
+			}))
+		},
+		choices: certification.units.flatMap((unit) =>
+			unit.competences.map((competence) => ({
+				label: `${competence.number}. ${competence.title}`,
+				criteria: competence.criteria.filter((c) => !linked.has(c.id)).map((c) => ({ id: c.id, text: c.text }))
+			}))
+		)
+	};
+};
+
+export const actions: Actions = {
+	update: async ({ locals, params, request }) => {
+		const { user, catalog, certification, projectId } = await requireProject(locals, params);
+		const parsed = parseProjectForm(await readFormData(request), todayInFrance());
+		if (!parsed.ok) return fail(400, { action: 'update' as const, errors: parsed.errors as Record<string, string>, values: parsed.values });
+		if (!(await updateProject(getDb(), catalog, { userId: user.id, projectId, project: parsed.value, at: new Date() }))) error(404, NOT_FOUND);
+		redirect(303, `${projectHref(certification.id, projectId)}?modifie=1`);
+	},
+	delete: async ({ locals, params }) => {
+		const { user, catalog, certification, projectId } = await requireProject(locals, params);
+		if (!(await deleteExperience(getDb(), catalog, { userId: user.id, experienceId: projectId, at: new Date() }))) error(404, NOT_FOUND);
+		redirect(303, `${projectsHref(certification.id)}?supprime=1`);
+	},
+	link: async ({ locals, params, request }) => {
+		const { user, catalog, certification, projectId } = await requireProject(locals, params);
+		const form = await readFormData(request);
+		const criterionId = text(form, 'criterion');
+		const justification = text(form, 'justification');
+		const values = { criterion: criterionId, justification };
+		const errors: { criterion?: string; justification?: string } = {};
+		if (!criterionId) errors.criterion = 'Choisissez le critère que ce projet montre.';
+		const problem = justificationError(justification);
+		if (problem) errors.justification = problem.replace('cette expérience prouve', 'ce projet montre');
+		if (errors.criterion || errors.justification) return fail(400, { action: 'link' as const, linkErrors: errors, linkValues: values });
+		const result = await addLink(getDb(), catalog, { userId: user.id, experienceId: projectId, criterionId, justification, at: new Date() });
+		if (!result.ok && result.reason === 'not-found') error(404, NOT_FOUND);
+		if (!result.ok) {
+			const message = result.reason === 'duplicate' ? 'Ce projet est déjà relié à ce critère.' : 'Ce critère n’appartient pas au référentiel de cette certification.';
+			return fail(400, { action: 'link' as const, linkErrors: { criterion: message } as typeof errors, linkValues: values });
+		}
+		redirect(303, `${projectHref(certification.id, projectId)}?lien=1#liens`);
+	},
+	justify: async ({ locals, params, request }) => {
+		const { user, catalog, certification, projectId } = await requireProject(locals, params);
+		const form = await readFormData(request);
+		const linkId = text(form, 'link');
+		const justification = text(form, 'justification');
+		const problem = justificationError(justification);
+		if (problem) return fail(400, { action: 'justify' as const, linkId, justifyError: problem, justifyValue: justification });
+		if (!isUuid(linkId) || !(await updateLinkJustification(getDb(), catalog, { userId: user.id, linkId, justification, at: new Date() }))) error(404, 'Lien introuvable.');
+		redirect(303, `${projectHref(certification.id, projectId)}?justifie=1#liens`);
+	},
+	unlink: async ({ locals, params, request }) => {
+		const { user, catalog, certification, projectId } = await requireProject(locals, params);
+		const linkId = text(await readFormData(request), 'link');
+		if (!isUuid(linkId) || !(await deleteLink(getDb(), catalog, { userId: user.id, linkId, at: new Date() }))) error(404, 'Lien introuvable.');
+		redirect(303, `${projectHref(certification.id, projectId)}?retire=1#liens`);
+	}
+};
