@@ -29,6 +29,11 @@ let stopping = false;
 
 const server = http.createServer((req, res) => {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	// Caching, by default: keep a copy but ask again each time (the ETag makes that a 304),
+	// so a content update shows on the next visit. The prerendered public pages and the
+	// files of static/ keep this; hashed assets (_app/immutable) are replaced with a year,
+	// immutable; pages of a signed-in user with `private, no-store` (security-headers.ts).
+	res.setHeader('cache-control', 'no-cache');
 	if (!app) {
 		res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' }).end('Jalon démarre, réessayez dans un instant.\n');
 		return;

@@ -47,3 +47,5 @@ export const JOIN_HREF = '/rejoindre';
 export const joinLinkHref = (token: string) => `${JOIN_HREF}/${token}`;
 /** The candidate's space, greeting them in the group they just joined. */
 export const joinedGroupHref = (groupId: string) => `/candidat?groupe=${groupId}`;
+/** The criterion search across référentiels (server-rendered: the référentiel pages are files). */
+export const CRITERION_SEARCH_HREF = '/referentiels/recherche';

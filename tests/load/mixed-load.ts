@@ -12,7 +12,6 @@
 // PostgreSQL; a database is created for the run and dropped), JALON_BUILD_DIR, MIXED_SECONDS=30,
 // MIXED_CANDIDATES=20 (PGlite: 5), MIXED_CERTIFICATION=tci.
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +21,8 @@ import type { Module } from '../../src/lib/server/content/types';
 import { moduleHref, progressHref } from '../../src/lib/paths';
 import { startApp, type RunningApp } from '../support/app-server';
 import { seededRandom } from '../helpers/random';
-import { answerFields } from './answer-form';
+import { BASELINE_LABEL, BASELINE_PATH, cpuPerRequest, fixed } from './baseline';
+import { answerNext, type QuizPlayer } from './quiz-player';
 import { checkConsistency, loadMigrations, pgliteRun, postgresRun, seedCandidates, type Acknowledged, type EngineRun } from './databases';
 import { createClient, type Client } from './http-client';
 
@@ -34,19 +34,12 @@ const SECONDS = number('MIXED_SECONDS', 30);
 const CERTIFICATION = process.env.MIXED_CERTIFICATION ?? 'tci';
 const ADMIN_URL = process.env.LOAD_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BUILD_DIR = process.env.JALON_BUILD_DIR || 'build';
-const BASELINE = '/connexion';
+const BASELINE = BASELINE_PATH;
 
 type Kind = 'module' | 'answer' | 'map' | 'baseline';
-const LABELS: Record<Kind, string> = { module: 'page de module', answer: 'réponse au quiz', map: 'carte de progression', baseline: `référence GET ${BASELINE}` };
+const LABELS: Record<Kind, string> = { module: 'page de module', answer: 'réponse au quiz', map: 'carte de progression', baseline: BASELINE_LABEL };
 
-interface Player {
-	userId: string;
-	client: Client;
-	/** The full quiz being answered: its address, its module and the next item's index. */
-	quiz: { path: string; module: Module; next: number } | null;
-	modules: Module[];
-	random: () => number;
-}
+type Player = QuizPlayer;
 
 class Series {
 	latencies: number[] = [];
@@ -72,32 +65,8 @@ const expectOk = (client: Client, target: string) => async () => {
 	return reply.status === 200 ? null : `GET ${target} : statut ${reply.status}`;
 };
 
-/** Starts a full quiz on a module the player has not finished; the page is then read before each answer. */
-async function startQuiz(player: Player): Promise<void> {
-	const module = player.modules[Math.floor(player.random() * player.modules.length)]!;
-	const started = await player.client.postForm(`${moduleHref(module.competenceId)}?/startQuiz`, [['mode', 'full']]);
-	if (started.status !== 303 || !started.location) throw new Error(`démarrage du quiz ${module.competenceId} : statut ${started.status}`);
-	player.quiz = { path: started.location, module, next: 0 };
-}
-
 /** One quiz answer, as a browser sends it: the page is read (not timed), the form posted (timed). */
-async function answer(player: Player, series: Series, acknowledged: Acknowledged[]): Promise<void> {
-	if (!player.quiz || player.quiz.next >= player.quiz.module.quiz.length) await startQuiz(player);
-	const quiz = player.quiz!;
-	const page = (await player.client.get(quiz.path)).body;
-	const item = quiz.module.quiz[quiz.next++]!;
-	const right = player.random() < 0.7;
-	const { itemToken, fields, right: isRight } = answerFields(item, right, page);
-	await timed(series, async () => {
-		const reply = await player.client.postForm(`${quiz.path}?/answer`, [['item', itemToken], ['idempotency_key', randomUUID()], ...fields]);
-		const location = reply.location ?? '';
-		if (reply.status === 303 && location.includes('corrige=') && !location.includes('info=')) {
-			acknowledged.push({ userId: player.userId, itemId: item.id, criteria: item.criteria.length, right: isRight });
-			return null;
-		}
-		return `réponse non enregistrée : statut ${reply.status} ${location}`;
-	});
-}
+const answer = (player: Player, series: Series, acknowledged: Acknowledged[]) => answerNext(player, acknowledged, (post) => timed(series, post));
 
 /** Every player loops on the mixed kinds until the deadline. */
 async function mixedPhase(players: Player[], seconds: number, acknowledged: Acknowledged[]): Promise<Record<Kind, Series> & { wallMs: number }> {
@@ -130,14 +99,6 @@ async function baselinePhase(clients: Client[], seconds: number): Promise<Series
 		while (performance.now() < end) await timed(series, expectOk(client, BASELINE));
 	}));
 	return series;
-}
-
-/** App CPU per request for one kind alone, over a short phase. */
-async function cpuPerRequest(app: RunningApp, work: () => Promise<number>): Promise<number | null> {
-	const before = app.cpuMs();
-	const requests = await work();
-	const after = app.cpuMs();
-	return before === null || after === null || requests === 0 ? null : (after - before) / requests;
 }
 
 async function runEngine(run: EngineRun, candidates: number, modules: Module[]) {
@@ -193,7 +154,6 @@ async function runEngine(run: EngineRun, candidates: number, modules: Module[]) 
 	}
 }
 
-const fixed = (value: number | null | undefined, digits = 1) => (value !== null && value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '—');
 
 // ── main ──
 if (process.argv.includes('--build') || !fs.existsSync(path.join(BUILD_DIR, 'index.js'))) {
