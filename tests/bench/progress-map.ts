@@ -27,6 +27,7 @@ import { seedCandidates } from '../load/databases';
 import { runAnswerLoad, type AnswerLoad } from './answer-load';
 import { measureFirstRequests, printFirstRequests, type FirstRequest } from './first-request';
 import { printTargets } from './targets';
+import { measureLoadData, printLoadData, type DataWeight } from './load-data';
 
 const number = (name: string, fallback: number) => {
 	const value = Number(process.env[name]);
@@ -49,6 +50,13 @@ const WEIGHED = [
 ];
 const MODULE_PATH = `/modules/${CERTIFICATION}/c1`;
 const PRERENDERED = ['/', `/referentiels/${CERTIFICATION}`];
+/** Personal pages whose serialised load data is weighed (quiz and scenario pages are added). */
+const DATA_PAGES = [
+	{ label: 'espace candidat', path: '/candidat' },
+	{ label: 'page de module', path: MODULE_PATH },
+	{ label: 'carte de progression', path: MAP_PATH },
+	{ label: 'détail d’une compétence', path: `${MAP_PATH}/c1` }
+];
 /** Candidates answering quizzes for the CPU per answer (issue 23). */
 const QUIZ_CANDIDATES = number('BENCH_QUIZ_CANDIDATES', 10);
 const PAGES: { path: string; label: string; anonymous?: boolean }[] = [
@@ -114,7 +122,7 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 
 type Measured = LoadResult & { cpuPerRequest: number | null };
 
-async function benchEngine(run: EngineRun, migrations: MigrationModules): Promise<{ seeded: Seeded; results: Map<string, Measured>; weights: PageWeight[]; answers: AnswerLoad | null; first: FirstRequest[] }> {
+async function benchEngine(run: EngineRun, migrations: MigrationModules): Promise<{ seeded: Seeded; results: Map<string, Measured>; weights: PageWeight[]; answers: AnswerLoad | null; first: FirstRequest[]; data: DataWeight[] }> {
 	const { catalog } = loadCatalog(readContentFiles('content'));
 	const now = new Date();
 	const seedStarted = performance.now();
@@ -137,6 +145,7 @@ async function benchEngine(run: EngineRun, migrations: MigrationModules): Promis
 	let weights: PageWeight[] = [];
 	let answers: AnswerLoad | null = null;
 	let first: FirstRequest[] = [];
+	let data: DataWeight[] = [];
 	try {
 		const headers = { cookie: `jalon_session=${seeded.token}` };
 		first = await measureFirstRequests(app.origin, headers.cookie, [MODULE_PATH, MAP_PATH]);
@@ -146,6 +155,8 @@ async function benchEngine(run: EngineRun, migrations: MigrationModules): Promis
 			throw new Error(`la carte ne répond pas comme prévu (statut ${check.status}) : build/ est-il à jour ? Relancez avec -- --build.`);
 		}
 		weights = await measurePages(app.origin, seeded.token, WEIGHED);
+		const scenarioId = catalog.modules.find((module) => module.competenceId === `${CERTIFICATION}.c1`)!.scenarios[0]!.id;
+		data = await measureLoadData(app.origin, seeded.token, DATA_PAGES, MODULE_PATH, scenarioId);
 		for (const page of LOAD ? PAGES : []) {
 			const asked = page.anonymous ? {} : headers;
 			await runLoad(`${app.origin}${page.path}`, asked, CONNECTIONS, 2_000); // warm-up
@@ -160,7 +171,7 @@ async function benchEngine(run: EngineRun, migrations: MigrationModules): Promis
 	} finally {
 		await app.stop();
 	}
-	return { seeded, results, weights, answers, first };
+	return { seeded, results, weights, answers, first, data };
 }
 
 function printTable(rows: { engine: string; results: Map<string, Measured> }[]): void {
@@ -188,17 +199,17 @@ console.log(
 	`Banc de la carte de progression : ${CONNECTIONS} connexions, ${SECONDS} s par page, boucle locale, ${os.cpus().length} cœurs, charge ${os.loadavg()[0]!.toFixed(1)}`
 );
 const rows: { engine: string; results: Map<string, Measured>; answers: AnswerLoad | null }[] = [];
-const firsts: { engine: string; first: FirstRequest[] }[] = [];
+const firsts: { engine: string; first: FirstRequest[]; data: DataWeight[] }[] = [];
 const weighed: { engine: string; weights: PageWeight[] }[] = [];
 let seededInfo: Seeded | null = null;
 for (const engine of ENGINES) {
 	const run = engine === 'pglite' ? pgliteRun() : engine === 'postgres' ? postgresRun() : null;
 	if (!run) throw new Error(`moteur inconnu : ${engine}`);
 	try {
-		const { seeded, results, weights, answers, first } = await benchEngine(run, migrations);
+		const { seeded, results, weights, answers, first, data } = await benchEngine(run, migrations);
 		seededInfo = seeded;
 		weighed.push({ engine: run.engine, weights });
-		firsts.push({ engine: run.engine, first });
+		firsts.push({ engine: run.engine, first, data });
 		if (LOAD) rows.push({ engine: run.engine, results, answers });
 	} finally {
 		await run.cleanup().catch((error: Error) => console.error(`nettoyage de ${run.engine} : ${error.message}`));
@@ -210,7 +221,10 @@ for (const { engine, weights } of weighed) printWeights(engine, weights);
 const mapWeight = weighed[0]?.weights.find((w) => w.path === MAP_PATH);
 if (mapWeight) printMapTargets(mapWeight);
 console.log('');
-for (const { engine, first } of firsts) printFirstRequests(engine, first);
+for (const { engine, first, data } of firsts) {
+	printLoadData(engine, data);
+	printFirstRequests(engine, first);
+}
 if (rows.length === 0) process.exit(0);
 printTable(rows);
 console.log(`\nCPU app : temps processeur du serveur Node par requête (hors PostgreSQL), moins sensible aux autres processus que les latences. Charge en fin de banc : ${os.loadavg()[0]!.toFixed(1)}.`);

@@ -2,6 +2,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { requireCertification } from '$lib/server/learning/modules';
 import { loadProgressPage } from '$lib/server/mastery/progress.service';
+import { mapData } from './map-data';
 import type { PageServerLoad } from './$types';
 
 // The map only reads: rendered on the server alone, it ships no hydration data (half the
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const labels = new Map(certification.units.flatMap((unit) => unit.competences.flatMap((c) => c.criteria.map((criterion) => [criterion.id, criterion.label] as const))));
 	return {
 		certification: { id: certification.id, title: certification.title },
-		progress,
+		progress: progress && mapData(progress),
 		labels
 	};
 };
