@@ -1,4 +1,4 @@
-// npm run bench:mixed [-- --pglite] [-- --build]
+// npm run bench:mixed [-- --pglite] [-- --cluster] [-- --build]
 //
 // A centre's morning: candidates signed in and enrolled, each in a loop of 70 % module pages,
 // 20 % quiz answers (real answers through the form action, with idempotency keys, read from
@@ -10,7 +10,8 @@
 //
 // Environment (all optional): LOAD_DATABASE_URL or TEST_DATABASE_URL (admin URL of a loopback
 // PostgreSQL; a database is created for the run and dropped), JALON_BUILD_DIR, MIXED_SECONDS=30,
-// MIXED_CANDIDATES=20 (PGlite: 5), MIXED_CERTIFICATION=tci.
+// MIXED_CANDIDATES=20 (PGlite: 5), MIXED_CERTIFICATION=tci. --cluster runs the PostgreSQL load
+// again on one instance per core (src/cli/cluster.js, JALON_WORKERS workers) to report the gain.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -101,7 +102,7 @@ async function baselinePhase(clients: Client[], seconds: number): Promise<Series
 	return series;
 }
 
-async function runEngine(run: EngineRun, candidates: number, modules: Module[]) {
+async function runEngine(run: EngineRun, candidates: number, modules: Module[], entry?: string) {
 	const migrations = await loadMigrations();
 	const seeding = await run.open();
 	const seeded = await seedCandidates(seeding.db, migrations, candidates).finally(() => seeding.close());
@@ -110,7 +111,7 @@ async function runEngine(run: EngineRun, candidates: number, modules: Module[]) 
 	const players: Player[] = [];
 	const anonymous: Client[] = [];
 	try {
-		app = await startApp(run.appEnv, BUILD_DIR);
+		app = await startApp(run.appEnv, BUILD_DIR, entry);
 		const origin = app.origin;
 		for (const [index, candidate] of seeded.entries()) {
 			const client = createClient(origin, candidate.token);
@@ -162,21 +163,27 @@ if (process.argv.includes('--build') || !fs.existsSync(path.join(BUILD_DIR, 'ind
 }
 const { catalog } = loadCatalog(readContentFiles('content'));
 const modules = catalog.modules.filter((module) => module.certificationId === CERTIFICATION && module.quiz.length > 0);
-const engines: { run: EngineRun; candidates: number }[] = [{ run: postgresRun(ADMIN_URL), candidates: number('MIXED_CANDIDATES', 20) }];
+const engines: { run: EngineRun; candidates: number; entry?: string; label?: string }[] = [{ run: postgresRun(ADMIN_URL), candidates: number('MIXED_CANDIDATES', 20) }];
+const CLUSTER_ENTRY = 'src/cli/cluster.js';
+if (process.argv.includes('--cluster')) {
+	engines.push({ run: postgresRun(ADMIN_URL), candidates: number('MIXED_CANDIDATES', 20), entry: CLUSTER_ENTRY, label: `une instance par cœur (${process.env.JALON_WORKERS || os.availableParallelism()} processus)` });
+}
 if (process.argv.includes('--pglite')) engines.push({ run: pgliteRun(), candidates: Math.min(5, number('MIXED_CANDIDATES', 5)) });
 console.log(`Charge mixte : 70 % pages de module, 20 % réponses au quiz, 10 % cartes (${CERTIFICATION}), ${SECONDS} s, ${os.cpus().length} cœurs, Node ${process.version}`);
 process.once('SIGINT', () => void Promise.allSettled(engines.map((e) => e.run.cleanup())).then(() => process.exit(130)));
 
 let failed = false;
-for (const { run, candidates } of engines) {
+const rates: { label: string; rate: number; baseRate: number }[] = [];
+for (const { run, candidates, entry, label } of engines) {
 	try {
-		const result = await runEngine(run, candidates, modules);
+		const result = await runEngine(run, candidates, modules, entry);
 		const baseline = [...result.baseline.latencies].sort((a, b) => a - b);
 		const baseP95 = percentile(baseline, 95);
 		const baseRate = baseline.length / result.baselineSeconds;
 		const total = (['module', 'answer', 'map'] as const).reduce((sum, kind) => sum + result.mixed[kind].latencies.length, 0);
 		const rate = total / (result.mixed.wallMs / 1000);
-		console.log(`\n${result.engine}, ${candidates} candidats`);
+		console.log(`\n${result.engine}${label ? `, ${label}` : ''}, ${candidates} candidats`);
+		rates.push({ label: `${result.engine}${label ? `, ${label}` : ', une instance'}`, rate, baseRate });
 		console.log('mesure                     nb  erreurs  p50 ms  p95 ms  p99 ms  p95 / réf.  CPU ms/req  CPU / réf.');
 		const line = (kind: Kind, series: Series) => {
 			const sorted = [...series.latencies].sort((a, b) => a - b);
@@ -197,5 +204,9 @@ for (const { run, candidates } of engines) {
 	} finally {
 		await run.cleanup().catch((error: Error) => console.error(`nettoyage ${run.engine} : ${error.message}`));
 	}
+}
+const single = rates[0];
+for (const other of rates.slice(1).filter((r) => r.label.includes('par cœur'))) {
+	if (single) console.log(`\nGain d’une instance par cœur : débit mixte ${fixed(other.rate / single.rate, 2)}× ; référence ${fixed(other.baseRate / single.baseRate, 2)}× (${other.label} contre une instance)`);
 }
 process.exitCode = failed ? 1 : 0;

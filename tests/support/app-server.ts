@@ -54,13 +54,13 @@ function processCpuMs(pid: number | undefined): number | null {
  * deployment starts it: src/cli/server.js beside the build (JALON_APP_ENTRY=src/cli/cluster.js
  * for one instance per core).
  */
-export async function startApp(database: DatabaseEnv, buildDir = process.env.JALON_BUILD_DIR || 'build'): Promise<RunningApp> {
+export async function startApp(database: DatabaseEnv, buildDir = process.env.JALON_BUILD_DIR || 'build', entryFile = process.env.JALON_APP_ENTRY || 'src/cli/server.js'): Promise<RunningApp> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = { ...process.env, ...database, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, NODE_ENV: 'production', JALON_DEMO: '0' };
 	if (!('DATABASE_URL' in database)) delete env.DATABASE_URL;
 	env.JALON_BUILD_DIR = path.resolve(buildDir);
-	const entry = path.resolve(process.env.JALON_APP_ENTRY || 'src/cli/server.js');
+	const entry = path.resolve(entryFile);
 	const child = spawn(process.execPath, [...(process.env.JALON_APP_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), entry], { env, stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
 	child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
