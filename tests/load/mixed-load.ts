@@ -184,12 +184,12 @@ for (const { run, candidates, entry, label } of engines) {
 		const rate = total / (result.mixed.wallMs / 1000);
 		console.log(`\n${result.engine}${label ? `, ${label}` : ''}, ${candidates} candidats`);
 		rates.push({ label: `${result.engine}${label ? `, ${label}` : ', une instance'}`, rate, baseRate });
-		console.log('mesure                     nb  erreurs  p50 ms  p95 ms  p99 ms  p95 / réf.  CPU ms/req  CPU / réf.');
+		console.log('mesure                                nb  erreurs  p50 ms  p95 ms  p99 ms  p95 / réf.  CPU ms/req  CPU / réf.');
 		const line = (kind: Kind, series: Series) => {
 			const sorted = [...series.latencies].sort((a, b) => a - b);
 			const cpu = result.cpu[kind];
 			console.log(
-				[LABELS[kind].padEnd(25), String(sorted.length).padStart(4), String(series.errors).padStart(8), fixed(percentile(sorted, 50)).padStart(7), fixed(percentile(sorted, 95)).padStart(7), fixed(percentile(sorted, 99)).padStart(7), `${fixed(percentile(sorted, 95) / baseP95, 2)}×`.padStart(11), fixed(cpu, 2).padStart(11), (cpu && result.cpu.baseline ? `${fixed(cpu / result.cpu.baseline, 2)}×` : '—').padStart(11)].join(' ')
+				[LABELS[kind].padEnd(36), String(sorted.length).padStart(4), String(series.errors).padStart(8), fixed(percentile(sorted, 50)).padStart(7), fixed(percentile(sorted, 95)).padStart(7), fixed(percentile(sorted, 99)).padStart(7), `${fixed(percentile(sorted, 95) / baseP95, 2)}×`.padStart(11), fixed(cpu, 2).padStart(11), (cpu && result.cpu.baseline ? `${fixed(cpu / result.cpu.baseline, 2)}×` : '—').padStart(11)].join(' ')
 			);
 		};
 		line('baseline', result.baseline);
