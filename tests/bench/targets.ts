@@ -33,7 +33,7 @@ export function printTargets({ engine, results, answers, prerendered, modulePath
 	const module = results.get(modulePath);
 	if (module) cpuLine(`page de module (${modulePath})`, module.cpuPerRequest, ` ; p95 ${fixed(module.p95)} ms (${ratio(module.p95, base.p95)})`);
 	if (answers) {
-		cpuLine('réponse au quiz (lecture de la question comprise)', answers.cpuPerRequest, ` ; ${fixed(answers.perSecond, 0)} réponses/s, p95 ${fixed(answers.p95)} ms (${ratio(answers.p95, base.p95)}), ${answers.errors} erreurs`);
+		cpuLine('réponse au quiz (POST ?/answer)', answers.cpuPerRequest, ` ; ${fixed(answers.perSecond, 0)} réponses/s, p95 ${fixed(answers.p95)} ms (${ratio(answers.p95, base.p95)}), ${answers.errors} erreurs ; lecture de la question avant chaque réponse : ${fixed(answers.cpuPerPageRead, 2)} ms (${ratio(answers.cpuPerPageRead, base.cpuPerRequest)})`);
 	}
 	const map = results.get(mapPath);
 	if (map) cpuLine(`carte de progression (${mapPath})`, map.cpuPerRequest, ` ; p95 ${fixed(map.p95)} ms (${ratio(map.p95, base.p95)})`);
