@@ -15,6 +15,9 @@ const config = {
 		// handle (src/lib/server/auth/handles.ts) refuses the same requests, and any other
 		// state-changing one, in French.
 		csrf: { trustedOrigins: ['*'] },
+		// The public pages (src/routes/(public)) are built as files from their own `entries`;
+		// following their links would reach personal pages, which are never files.
+		prerender: { crawl: false, entries: ['*'] },
 		// No inline script may run unless SvelteKit hashed it: the CSP is the last line of
 		// defence if sanitising user or authored markdown ever misses something.
 		csp: {

@@ -1,5 +1,6 @@
 import { isHttpError, isRedirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
 import { authenticate, authorize, readableBody, refuseCrossSite, securityHeaders } from '$lib/server/auth/handles';
 import { registerAuthStartupTasks } from '$lib/server/auth/startup-tasks';
 import { registerContentStartupTasks } from '$lib/server/content/startup-tasks';
@@ -27,6 +28,8 @@ registerVaeStartupTasks();
 registerProjectsStartupTasks();
 
 export const init: ServerInit = async () => {
+	// Prerendering the public pages (vite build) reads only the bundled content: no database.
+	if (building) return;
 	try {
 		await startDatabase();
 	} catch (error) {

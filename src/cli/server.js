@@ -6,6 +6,7 @@
 // in flight finish, then `sveltekit:shutdown` lets the app stop its workers and close the
 // database). Settings: PORT, HOST, SHUTDOWN_TIMEOUT, JALON_BUILD_DIR, and the adapter's own
 // (ORIGIN, PROTOCOL_HEADER, HOST_HEADER, ADDRESS_HEADER, XFF_DEPTH, BODY_SIZE_LIMIT).
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +33,11 @@ let stopping = false;
 
 const server = http.createServer((req, res) => {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	// Caching, by default: keep a copy but ask again each time (the ETag makes that a 304),
+	// so a content update shows on the next visit. The prerendered public pages and the
+	// files of static/ keep this; hashed assets (_app/immutable) are replaced with a year,
+	// immutable; pages of a signed-in user with `private, no-store` (security-headers.ts).
+	res.setHeader('cache-control', 'no-cache');
 	if (!app) {
 		res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' }).end('Jalon démarre, réessayez dans un instant.\n');
 		return;
@@ -90,7 +96,26 @@ await loading.catch((/** @type {Error} */ error) => {
 	console.error(`[jalon] démarrage impossible (${buildDir}) : ${error.message}`);
 	process.exit(1);
 });
+await warmRoutes();
 app = loading;
+
+/**
+ * SvelteKit loads each route's modules (its server load and its component) on the route's
+ * first request: load them all now, so the first request after « prêt » costs what the
+ * second does. The manifest imports these very files, so they are the same module instances.
+ */
+async function warmRoutes() {
+	const nodesDir = path.join(buildDir, 'server', 'chunks', 'nodes');
+	if (!fs.existsSync(nodesDir)) return;
+	for (const file of fs.readdirSync(nodesDir).filter((name) => name.endsWith('.js'))) {
+		try {
+			const node = await import(pathToFileURL(path.join(nodesDir, file)).href);
+			if (typeof node.component === 'function') await node.component();
+		} catch (error) {
+			console.warn(`[jalon] préchargement de ${file} impossible : ${/** @type {Error} */ (error).message}`);
+		}
+	}
+}
 
 const notes = /** @type {string[] | undefined} */ (/** @type {Record<symbol, unknown>} */ (globalThis)[notesKey]) ?? [];
 console.log(`\nJalon est prêt : ${address}${notes.length ? '\n' : ''}`);

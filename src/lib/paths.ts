@@ -71,3 +71,5 @@ export const projectsDraftHref = (certificationId: string) => `${projectsHref(ce
 export const companyOpinionHref = (certificationId: string) => `${preparationHref(certificationId)}/avis-entreprise`;
 export const trainerProjectsHref = '/formateur/projets';
 export const trainerCandidateProjectsHref = (certificationId: string, candidateId: string) => `${trainerProjectsHref}/${certificationId}/${candidateId}`;
+/** The criterion search across référentiels (server-rendered: the référentiel pages are files). */
+export const CRITERION_SEARCH_HREF = '/referentiels/recherche';

@@ -22,6 +22,12 @@ import { runLoad, type LoadResult } from './load';
 import { seedBench, type Seeded } from './seed';
 import { startApp } from '../support/app-server';
 import { measurePages, printMapTargets, printWeights, type PageWeight } from './page-weights';
+import { BASELINE_PATH } from '../load/baseline';
+import { seedCandidates } from '../load/databases';
+import { runAnswerLoad, type AnswerLoad } from './answer-load';
+import { measureFirstRequests, printFirstRequests, type FirstRequest } from './first-request';
+import { printTargets } from './targets';
+import { measureLoadData, printLoadData, type DataWeight } from './load-data';
 
 const number = (name: string, fallback: number) => {
 	const value = Number(process.env[name]);
@@ -42,9 +48,23 @@ const WEIGHED = [
 	{ path: `${MAP_PATH}/rapport`, label: 'rapport de préparation' },
 	{ path: `/modules/${CERTIFICATION}/c1`, label: 'page d’un module' }
 ];
-const PAGES = [
-	{ path: '/', label: 'accueil (statique)' },
-	{ path: `/referentiels/${CERTIFICATION}`, label: 'référentiel TCI (statique)' },
+const MODULE_PATH = `/modules/${CERTIFICATION}/c1`;
+const PRERENDERED = ['/', `/referentiels/${CERTIFICATION}`];
+/** Personal pages whose serialised load data is weighed (quiz and scenario pages are added). */
+const DATA_PAGES = [
+	{ label: 'espace candidat', path: '/candidat' },
+	{ label: 'page de module', path: MODULE_PATH },
+	{ label: 'carte de progression', path: MAP_PATH },
+	{ label: 'détail d’une compétence', path: `${MAP_PATH}/c1` }
+];
+/** Candidates answering quizzes for the CPU per answer (issue 23). */
+const QUIZ_CANDIDATES = number('BENCH_QUIZ_CANDIDATES', 10);
+const PAGES: { path: string; label: string; anonymous?: boolean }[] = [
+	// The baseline of every benchmark: server-rendered, no data, anonymous (tests/load/baseline.ts).
+	{ path: BASELINE_PATH, label: 'référence (anonyme)', anonymous: true },
+	{ path: '/', label: 'accueil (fichier prérendu)' },
+	{ path: `/referentiels/${CERTIFICATION}`, label: 'référentiel TCI (fichier prérendu)' },
+	{ path: MODULE_PATH, label: 'page de module' },
 	{ path: MAP_PATH, label: 'carte de progression' }
 ];
 
@@ -102,15 +122,17 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 
 type Measured = LoadResult & { cpuPerRequest: number | null };
 
-async function benchEngine(run: EngineRun, migrations: MigrationModules): Promise<{ seeded: Seeded; results: Map<string, Measured>; weights: PageWeight[] }> {
+async function benchEngine(run: EngineRun, migrations: MigrationModules): Promise<{ seeded: Seeded; results: Map<string, Measured>; weights: PageWeight[]; answers: AnswerLoad | null; first: FirstRequest[]; data: DataWeight[] }> {
 	const { catalog } = loadCatalog(readContentFiles('content'));
 	const now = new Date();
 	const seedStarted = performance.now();
 	const open = await run.open();
 	let seeded: Seeded;
+	let quizCandidates: Awaited<ReturnType<typeof seedCandidates>> = [];
 	try {
 		await migrateToLatest(open.db, migrations);
 		seeded = await seedBench(open.db, catalog, { certificationId: CERTIFICATION, candidates: CANDIDATES, heavyEvidence: EVIDENCE, now });
+		quizCandidates = await seedCandidates(open.db, migrations, QUIZ_CANDIDATES);
 		if (run.engine === 'PostgreSQL') await sql`analyze`.execute(open.db);
 	} finally {
 		// PGlite's folder takes one process: the seeding connection must be closed before the app starts.
@@ -121,26 +143,35 @@ async function benchEngine(run: EngineRun, migrations: MigrationModules): Promis
 	const app = await startApp(run.database);
 	const results = new Map<string, Measured>();
 	let weights: PageWeight[] = [];
+	let answers: AnswerLoad | null = null;
+	let first: FirstRequest[] = [];
+	let data: DataWeight[] = [];
 	try {
 		const headers = { cookie: `jalon_session=${seeded.token}` };
+		first = await measureFirstRequests(app.origin, headers.cookie, [MODULE_PATH, MAP_PATH]);
 		const check = await fetch(`${app.origin}${MAP_PATH}`, { headers, redirect: 'manual' });
 		const body = await check.text();
 		if (check.status !== 200 || !body.includes('Estimation de préparation')) {
 			throw new Error(`la carte ne répond pas comme prévu (statut ${check.status}) : build/ est-il à jour ? Relancez avec -- --build.`);
 		}
 		weights = await measurePages(app.origin, seeded.token, WEIGHED);
+		const scenarioId = catalog.modules.find((module) => module.competenceId === `${CERTIFICATION}.c1`)!.scenarios[0]!.id;
+		data = await measureLoadData(app.origin, seeded.token, DATA_PAGES, MODULE_PATH, scenarioId);
 		for (const page of LOAD ? PAGES : []) {
-			await runLoad(`${app.origin}${page.path}`, headers, CONNECTIONS, 2_000); // warm-up
+			const asked = page.anonymous ? {} : headers;
+			await runLoad(`${app.origin}${page.path}`, asked, CONNECTIONS, 2_000); // warm-up
 			const cpuBefore = app.cpuMs();
-			const result = await runLoad(`${app.origin}${page.path}`, headers, CONNECTIONS, SECONDS * 1000);
+			const result = await runLoad(`${app.origin}${page.path}`, asked, CONNECTIONS, SECONDS * 1000);
 			const cpuAfter = app.cpuMs();
 			const cpuPerRequest = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / result.requests : null;
 			results.set(page.path, { ...result, cpuPerRequest });
 		}
+		const quizModules = catalog.modules.filter((module) => module.certificationId === CERTIFICATION && module.quiz.length > 0);
+		if (LOAD) answers = await runAnswerLoad(app, quizCandidates, quizModules, CERTIFICATION, SECONDS);
 	} finally {
 		await app.stop();
 	}
-	return { seeded, results, weights };
+	return { seeded, results, weights, answers, first, data };
 }
 
 function printTable(rows: { engine: string; results: Map<string, Measured> }[]): void {
@@ -167,17 +198,19 @@ const migrations = await loadMigrations(path.resolve('migrations'));
 console.log(
 	`Banc de la carte de progression : ${CONNECTIONS} connexions, ${SECONDS} s par page, boucle locale, ${os.cpus().length} cœurs, charge ${os.loadavg()[0]!.toFixed(1)}`
 );
-const rows: { engine: string; results: Map<string, Measured> }[] = [];
+const rows: { engine: string; results: Map<string, Measured>; answers: AnswerLoad | null }[] = [];
+const firsts: { engine: string; first: FirstRequest[]; data: DataWeight[] }[] = [];
 const weighed: { engine: string; weights: PageWeight[] }[] = [];
 let seededInfo: Seeded | null = null;
 for (const engine of ENGINES) {
 	const run = engine === 'pglite' ? pgliteRun() : engine === 'postgres' ? postgresRun() : null;
 	if (!run) throw new Error(`moteur inconnu : ${engine}`);
 	try {
-		const { seeded, results, weights } = await benchEngine(run, migrations);
+		const { seeded, results, weights, answers, first, data } = await benchEngine(run, migrations);
 		seededInfo = seeded;
 		weighed.push({ engine: run.engine, weights });
-		if (LOAD) rows.push({ engine: run.engine, results });
+		firsts.push({ engine: run.engine, first, data });
+		if (LOAD) rows.push({ engine: run.engine, results, answers });
 	} finally {
 		await run.cleanup().catch((error: Error) => console.error(`nettoyage de ${run.engine} : ${error.message}`));
 	}
@@ -187,12 +220,17 @@ if (seededInfo) console.log(`\nCandidat mesuré : ${EVIDENCE} preuves sur un an,
 for (const { engine, weights } of weighed) printWeights(engine, weights);
 const mapWeight = weighed[0]?.weights.find((w) => w.path === MAP_PATH);
 if (mapWeight) printMapTargets(mapWeight);
+console.log('');
+for (const { engine, first, data } of firsts) {
+	printLoadData(engine, data);
+	printFirstRequests(engine, first);
+}
 if (rows.length === 0) process.exit(0);
 printTable(rows);
 console.log(`\nCPU app : temps processeur du serveur Node par requête (hors PostgreSQL), moins sensible aux autres processus que les latences. Charge en fin de banc : ${os.loadavg()[0]!.toFixed(1)}.`);
 for (const { engine, results } of rows) {
 	const map = results.get(MAP_PATH)!;
-	for (const page of PAGES.filter((p) => p.path !== MAP_PATH)) {
+	for (const page of PAGES.filter((p) => p.path !== MAP_PATH && p.path !== BASELINE_PATH)) {
 		const base = results.get(page.path)!;
 		console.log(`${engine} : p95 carte / p95 ${page.path} = ${fixed(map.p95 / base.p95, 2)}× ; débit ${fixed(map.perSecond / base.perSecond, 2)}×`);
 	}
@@ -206,3 +244,4 @@ if (postgres) {
 			`≤ 3× la page statique (référentiel TCI) → ${fixed(map.p95 / reference.p95, 2)}× ${map.p95 <= 3 * reference.p95 ? 'atteinte' : 'NON atteinte'}`
 	);
 }
+for (const { engine, results, answers } of rows) printTargets({ engine, results, answers, prerendered: PRERENDERED, modulePath: MODULE_PATH, mapPath: MAP_PATH });

@@ -1,4 +1,4 @@
-// npm run bench:mixed [-- --pglite] [-- --build]
+// npm run bench:mixed [-- --pglite] [-- --cluster] [-- --build]
 //
 // A centre's morning: candidates signed in and enrolled, each in a loop of 70 % module pages,
 // 20 % quiz answers (real answers through the form action, with idempotency keys, read from
@@ -10,9 +10,9 @@
 //
 // Environment (all optional): LOAD_DATABASE_URL or TEST_DATABASE_URL (admin URL of a loopback
 // PostgreSQL; a database is created for the run and dropped), JALON_BUILD_DIR, MIXED_SECONDS=30,
-// MIXED_CANDIDATES=20 (PGlite: 5), MIXED_CERTIFICATION=tci.
+// MIXED_CANDIDATES=20 (PGlite: 5), MIXED_CERTIFICATION=tci. --cluster runs the PostgreSQL load
+// again on one instance per core (src/cli/cluster.js, JALON_WORKERS workers) to report the gain.
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,8 @@ import type { Module } from '../../src/lib/server/content/types';
 import { moduleHref, progressHref } from '../../src/lib/paths';
 import { startApp, type RunningApp } from '../support/app-server';
 import { seededRandom } from '../helpers/random';
-import { answerFields } from './answer-form';
+import { BASELINE_LABEL, BASELINE_PATH, cpuPerRequest, fixed } from './baseline';
+import { answerNext, type QuizPlayer } from './quiz-player';
 import { checkConsistency, loadMigrations, pgliteRun, postgresRun, seedCandidates, type Acknowledged, type EngineRun } from './databases';
 import { createClient, type Client } from './http-client';
 
@@ -34,19 +35,12 @@ const SECONDS = number('MIXED_SECONDS', 30);
 const CERTIFICATION = process.env.MIXED_CERTIFICATION ?? 'tci';
 const ADMIN_URL = process.env.LOAD_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BUILD_DIR = process.env.JALON_BUILD_DIR || 'build';
-const BASELINE = '/connexion';
+const BASELINE = BASELINE_PATH;
 
 type Kind = 'module' | 'answer' | 'map' | 'baseline';
-const LABELS: Record<Kind, string> = { module: 'page de module', answer: 'réponse au quiz', map: 'carte de progression', baseline: `référence GET ${BASELINE}` };
+const LABELS: Record<Kind, string> = { module: 'page de module', answer: 'réponse au quiz', map: 'carte de progression', baseline: BASELINE_LABEL };
 
-interface Player {
-	userId: string;
-	client: Client;
-	/** The full quiz being answered: its address, its module and the next item's index. */
-	quiz: { path: string; module: Module; next: number } | null;
-	modules: Module[];
-	random: () => number;
-}
+type Player = QuizPlayer;
 
 class Series {
 	latencies: number[] = [];
@@ -72,32 +66,8 @@ const expectOk = (client: Client, target: string) => async () => {
 	return reply.status === 200 ? null : `GET ${target} : statut ${reply.status}`;
 };
 
-/** Starts a full quiz on a module the player has not finished; the page is then read before each answer. */
-async function startQuiz(player: Player): Promise<void> {
-	const module = player.modules[Math.floor(player.random() * player.modules.length)]!;
-	const started = await player.client.postForm(`${moduleHref(module.competenceId)}?/startQuiz`, [['mode', 'full']]);
-	if (started.status !== 303 || !started.location) throw new Error(`démarrage du quiz ${module.competenceId} : statut ${started.status}`);
-	player.quiz = { path: started.location, module, next: 0 };
-}
-
 /** One quiz answer, as a browser sends it: the page is read (not timed), the form posted (timed). */
-async function answer(player: Player, series: Series, acknowledged: Acknowledged[]): Promise<void> {
-	if (!player.quiz || player.quiz.next >= player.quiz.module.quiz.length) await startQuiz(player);
-	const quiz = player.quiz!;
-	const page = (await player.client.get(quiz.path)).body;
-	const item = quiz.module.quiz[quiz.next++]!;
-	const right = player.random() < 0.7;
-	const { itemToken, fields, right: isRight } = answerFields(item, right, page);
-	await timed(series, async () => {
-		const reply = await player.client.postForm(`${quiz.path}?/answer`, [['item', itemToken], ['idempotency_key', randomUUID()], ...fields]);
-		const location = reply.location ?? '';
-		if (reply.status === 303 && location.includes('corrige=') && !location.includes('info=')) {
-			acknowledged.push({ userId: player.userId, itemId: item.id, criteria: item.criteria.length, right: isRight });
-			return null;
-		}
-		return `réponse non enregistrée : statut ${reply.status} ${location}`;
-	});
-}
+const answer = (player: Player, series: Series, acknowledged: Acknowledged[]) => answerNext(player, acknowledged, (post) => timed(series, post));
 
 /** Every player loops on the mixed kinds until the deadline. */
 async function mixedPhase(players: Player[], seconds: number, acknowledged: Acknowledged[]): Promise<Record<Kind, Series> & { wallMs: number }> {
@@ -132,15 +102,7 @@ async function baselinePhase(clients: Client[], seconds: number): Promise<Series
 	return series;
 }
 
-/** App CPU per request for one kind alone, over a short phase. */
-async function cpuPerRequest(app: RunningApp, work: () => Promise<number>): Promise<number | null> {
-	const before = app.cpuMs();
-	const requests = await work();
-	const after = app.cpuMs();
-	return before === null || after === null || requests === 0 ? null : (after - before) / requests;
-}
-
-async function runEngine(run: EngineRun, candidates: number, modules: Module[]) {
+async function runEngine(run: EngineRun, candidates: number, modules: Module[], entry?: string) {
 	const migrations = await loadMigrations();
 	const seeding = await run.open();
 	const seeded = await seedCandidates(seeding.db, migrations, candidates).finally(() => seeding.close());
@@ -149,7 +111,7 @@ async function runEngine(run: EngineRun, candidates: number, modules: Module[]) 
 	const players: Player[] = [];
 	const anonymous: Client[] = [];
 	try {
-		app = await startApp(run.appEnv, BUILD_DIR);
+		app = await startApp(run.appEnv, BUILD_DIR, entry);
 		const origin = app.origin;
 		for (const [index, candidate] of seeded.entries()) {
 			const client = createClient(origin, candidate.token);
@@ -193,7 +155,6 @@ async function runEngine(run: EngineRun, candidates: number, modules: Module[]) 
 	}
 }
 
-const fixed = (value: number | null | undefined, digits = 1) => (value !== null && value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '—');
 
 // ── main ──
 if (process.argv.includes('--build') || !fs.existsSync(path.join(BUILD_DIR, 'index.js'))) {
@@ -202,27 +163,33 @@ if (process.argv.includes('--build') || !fs.existsSync(path.join(BUILD_DIR, 'ind
 }
 const { catalog } = loadCatalog(readContentFiles('content'));
 const modules = catalog.modules.filter((module) => module.certificationId === CERTIFICATION && module.quiz.length > 0);
-const engines: { run: EngineRun; candidates: number }[] = [{ run: postgresRun(ADMIN_URL), candidates: number('MIXED_CANDIDATES', 20) }];
+const engines: { run: EngineRun; candidates: number; entry?: string; label?: string }[] = [{ run: postgresRun(ADMIN_URL), candidates: number('MIXED_CANDIDATES', 20) }];
+const CLUSTER_ENTRY = 'src/cli/cluster.js';
+if (process.argv.includes('--cluster')) {
+	engines.push({ run: postgresRun(ADMIN_URL), candidates: number('MIXED_CANDIDATES', 20), entry: CLUSTER_ENTRY, label: `une instance par cœur (${process.env.JALON_WORKERS || os.availableParallelism()} processus)` });
+}
 if (process.argv.includes('--pglite')) engines.push({ run: pgliteRun(), candidates: Math.min(5, number('MIXED_CANDIDATES', 5)) });
 console.log(`Charge mixte : 70 % pages de module, 20 % réponses au quiz, 10 % cartes (${CERTIFICATION}), ${SECONDS} s, ${os.cpus().length} cœurs, Node ${process.version}`);
 process.once('SIGINT', () => void Promise.allSettled(engines.map((e) => e.run.cleanup())).then(() => process.exit(130)));
 
 let failed = false;
-for (const { run, candidates } of engines) {
+const rates: { label: string; rate: number; baseRate: number }[] = [];
+for (const { run, candidates, entry, label } of engines) {
 	try {
-		const result = await runEngine(run, candidates, modules);
+		const result = await runEngine(run, candidates, modules, entry);
 		const baseline = [...result.baseline.latencies].sort((a, b) => a - b);
 		const baseP95 = percentile(baseline, 95);
 		const baseRate = baseline.length / result.baselineSeconds;
 		const total = (['module', 'answer', 'map'] as const).reduce((sum, kind) => sum + result.mixed[kind].latencies.length, 0);
 		const rate = total / (result.mixed.wallMs / 1000);
-		console.log(`\n${result.engine}, ${candidates} candidats`);
-		console.log('mesure                     nb  erreurs  p50 ms  p95 ms  p99 ms  p95 / réf.  CPU ms/req  CPU / réf.');
+		console.log(`\n${result.engine}${label ? `, ${label}` : ''}, ${candidates} candidats`);
+		rates.push({ label: `${result.engine}${label ? `, ${label}` : ', une instance'}`, rate, baseRate });
+		console.log('mesure                                nb  erreurs  p50 ms  p95 ms  p99 ms  p95 / réf.  CPU ms/req  CPU / réf.');
 		const line = (kind: Kind, series: Series) => {
 			const sorted = [...series.latencies].sort((a, b) => a - b);
 			const cpu = result.cpu[kind];
 			console.log(
-				[LABELS[kind].padEnd(25), String(sorted.length).padStart(4), String(series.errors).padStart(8), fixed(percentile(sorted, 50)).padStart(7), fixed(percentile(sorted, 95)).padStart(7), fixed(percentile(sorted, 99)).padStart(7), `${fixed(percentile(sorted, 95) / baseP95, 2)}×`.padStart(11), fixed(cpu, 2).padStart(11), (cpu && result.cpu.baseline ? `${fixed(cpu / result.cpu.baseline, 2)}×` : '—').padStart(11)].join(' ')
+				[LABELS[kind].padEnd(36), String(sorted.length).padStart(4), String(series.errors).padStart(8), fixed(percentile(sorted, 50)).padStart(7), fixed(percentile(sorted, 95)).padStart(7), fixed(percentile(sorted, 99)).padStart(7), `${fixed(percentile(sorted, 95) / baseP95, 2)}×`.padStart(11), fixed(cpu, 2).padStart(11), (cpu && result.cpu.baseline ? `${fixed(cpu / result.cpu.baseline, 2)}×` : '—').padStart(11)].join(' ')
 			);
 		};
 		line('baseline', result.baseline);
@@ -237,5 +204,9 @@ for (const { run, candidates } of engines) {
 	} finally {
 		await run.cleanup().catch((error: Error) => console.error(`nettoyage ${run.engine} : ${error.message}`));
 	}
+}
+const single = rates[0];
+for (const other of rates.slice(1).filter((r) => r.label.includes('par cœur'))) {
+	if (single) console.log(`\nGain d’une instance par cœur : débit mixte ${fixed(other.rate / single.rate, 2)}× ; référence ${fixed(other.baseRate / single.baseRate, 2)}× (${other.label} contre une instance)`);
 }
 process.exitCode = failed ? 1 : 0;

@@ -1,8 +1,10 @@
 // npm run load:quiz [-- --pglite] [-- --build]
 //
 // p95 latency of a quiz answer submission (POST ?/answer) under concurrent candidates, beside
-// two baselines measured in the same run by the same clients: the quiz question page (the read
-// side) and a static page. These machines are noisy, so the figures to compare are the ratios.
+// the quiz question page (the read side) and the baseline every benchmark shares, measured in
+// the same run by as many connections: GET /connexion, anonymous (tests/load/baseline.ts).
+// These machines are noisy, so the figures to compare are the ratios (latency, throughput and
+// the app's CPU per request).
 // The three kinds are measured in alternating rounds so that a slow spell hits all of them.
 // At the end, the database must hold exactly the answers the app acknowledged (PASS/FAIL).
 //
@@ -12,7 +14,7 @@
 //                       created there for the run and dropped at the end.
 //   JALON_BUILD_DIR     the built app (default build; built with vite if index.js is missing)
 //   LOAD_CANDIDATES=20  LOAD_ANSWERS=40 (measured answers per candidate)  LOAD_ROUNDS=8
-//   LOAD_MODULE=tci.c5  LOAD_STATIC_PATH=/   DATABASE_POOL_SIZE (the app's pool, default 10)
+//   LOAD_MODULE=tci.c5  DATABASE_POOL_SIZE (the app's pool, default 10)
 // Flags: --pglite also runs the same load on PGlite (embedded, one connection);
 //        --build rebuilds the app first.
 import { spawnSync } from 'node:child_process';
@@ -29,6 +31,7 @@ import { startApp, type RunningApp } from '../support/app-server';
 import { checkConsistency, loadMigrations, pgliteRun, postgresRun, seedCandidates, type Acknowledged, type ConsistencyReport, type EngineRun } from './databases';
 import { createClient, type Client } from './http-client';
 import { createSeries, runPhase, summarise, type Series } from './series';
+import { BASELINE_LABEL, BASELINE_PATH } from './baseline';
 
 const count = (name: string, fallback: number, max: number) => {
 	const value = Number(process.env[name]);
@@ -38,7 +41,6 @@ const CANDIDATES = count('LOAD_CANDIDATES', 20, 200);
 // Short rounds interleave the three kinds finely.
 const ROUNDS = count('LOAD_ROUNDS', 8, 40);
 const MODULE_ID = process.env.LOAD_MODULE ?? 'tci.c5';
-const STATIC_PATH = process.env.LOAD_STATIC_PATH ?? '/';
 const ADMIN_URL = process.env.LOAD_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BUILD_DIR = process.env.JALON_BUILD_DIR || 'build';
 /** Answers per candidate before measuring, so the first measured ones do not pay for cold code paths. */
@@ -50,6 +52,8 @@ const isRightAnswer = (index: number) => index % 4 !== 3;
 interface Player {
 	userId: string;
 	client: Client;
+	/** A connection without session, for the baseline (GET /connexion signed in is a redirect). */
+	anonymous: Client;
 	quizPath: string;
 	/** Index in the module's quiz of the next item to answer (a full quiz keeps authored order). */
 	next: number;
@@ -62,6 +66,8 @@ interface EngineResult {
 	answers: Series;
 	quizPage: Series;
 	staticPage: Series;
+	/** App CPU per request of each series (ms), null off Linux. */
+	cpu: { answers: number | null; quizPage: number | null; staticPage: number | null };
 	consistency: ConsistencyReport;
 }
 
@@ -124,8 +130,8 @@ async function warmUp(players: Player[], module: Module, acknowledged: Acknowled
 		players.map(async (player) => {
 			player.quizPath = await enrolAndStartQuiz(player.client, module);
 			for (let i = 0; i < 5; i++) {
-				for (const target of [STATIC_PATH, player.quizPath]) {
-					const error = await expectGet(player.client, target);
+				for (const [client, target] of [[player.anonymous, BASELINE_PATH], [player.client, player.quizPath]] as const) {
+					const error = await expectGet(client, target);
 					if (error) throw new Error(`échauffement : ${error}`);
 				}
 			}
@@ -139,19 +145,29 @@ async function warmUp(players: Player[], module: Module, acknowledged: Acknowled
 }
 
 /** The three kinds of request, in rounds whose order rotates so none always runs first. */
-async function measure(players: Player[], module: Module, answersPerCandidate: number, acknowledged: Acknowledged[]) {
+async function measure(app: RunningApp, players: Player[], module: Module, answersPerCandidate: number, acknowledged: Acknowledged[]) {
 	const answers = createSeries('POST ?/answer (réponse au quiz)');
 	const quizPage = createSeries('GET page du quiz (lecture)');
-	const staticPage = createSeries(`GET ${STATIC_PATH} (page statique)`);
+	const staticPage = createSeries(BASELINE_LABEL);
+	// The app's CPU time of each kind's phases (the answer phases include the page reads before each answer).
+	const cpuMs = { answers: 0, quizPage: 0, staticPage: 0 };
+	const withCpu = (kind: keyof typeof cpuMs, phase: () => Promise<void>) => async () => {
+		const before = app.cpuMs();
+		await phase();
+		const after = app.cpuMs();
+		if (before !== null && after !== null) cpuMs[kind] += after - before;
+	};
 	for (const [round, perCandidate] of split(answersPerCandidate, Math.min(ROUNDS, answersPerCandidate)).entries()) {
 		const phases = [
-			() => runPhase(answers, players, perCandidate, (player) => submitNext(player, module, acknowledged), readQuizPage),
-			() => runPhase(quizPage, players, perCandidate, (player) => expectGet(player.client, player.quizPath)),
-			() => runPhase(staticPage, players, perCandidate, (player) => expectGet(player.client, STATIC_PATH))
+			withCpu('answers', () => runPhase(answers, players, perCandidate, (player) => submitNext(player, module, acknowledged), readQuizPage)),
+			withCpu('quizPage', () => runPhase(quizPage, players, perCandidate, (player) => expectGet(player.client, player.quizPath))),
+			withCpu('staticPage', () => runPhase(staticPage, players, perCandidate, (player) => expectGet(player.anonymous, BASELINE_PATH)))
 		];
 		for (let i = 0; i < phases.length; i++) await phases[(round + i) % phases.length]!();
 	}
-	return { answers, quizPage, staticPage };
+	const per = (ms: number, series: Series) => (app.cpuMs() === null || series.latencies.length === 0 ? null : ms / series.latencies.length);
+	const cpu = { answers: per(cpuMs.answers, answers), quizPage: per(cpuMs.quizPage, quizPage), staticPage: per(cpuMs.staticPage, staticPage) };
+	return { answers, quizPage, staticPage, cpu };
 }
 
 async function runEngine(run: EngineRun, module: Module, migrations: MigrationModules, answersPerCandidate: number): Promise<EngineResult> {
@@ -166,13 +182,16 @@ async function runEngine(run: EngineRun, module: Module, migrations: MigrationMo
 	try {
 		app = await startApp(run.appEnv, BUILD_DIR);
 		const origin = app.origin;
-		players = candidates.map((candidate) => ({ userId: candidate.userId, client: createClient(origin, candidate.token), quizPath: '', next: 0, pageHtml: '' }));
+		players = candidates.map((candidate) => ({ userId: candidate.userId, client: createClient(origin, candidate.token), anonymous: createClient(origin, 'anonyme'), quizPath: '', next: 0, pageHtml: '' }));
 		const warmStarted = performance.now();
 		await warmUp(players, module, acknowledged);
 		console.log(`${run.engine} : ${CANDIDATES} candidats inscrits, quiz ${module.competenceId} démarrés (échauffement ${((performance.now() - warmStarted) / 1000).toFixed(1)} s)`);
-		series = await measure(players, module, answersPerCandidate, acknowledged);
+		series = await measure(app, players, module, answersPerCandidate, acknowledged);
 	} finally {
-		for (const player of players) player.client.close();
+		for (const player of players) {
+			player.client.close();
+			player.anonymous.close();
+		}
 		await app?.stop();
 	}
 
@@ -188,10 +207,11 @@ async function runEngine(run: EngineRun, module: Module, migrations: MigrationMo
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 
 function printTable(result: EngineResult): void {
-	const header = ['mesure', 'nb', 'erreurs', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s'];
-	const lines = [result.answers, result.quizPage, result.staticPage].map((series) => {
+	const header = ['mesure', 'nb', 'erreurs', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s', 'CPU ms/req'];
+	const cpus = [result.cpu.answers, result.cpu.quizPage, result.cpu.staticPage];
+	const lines = [result.answers, result.quizPage, result.staticPage].map((series, i) => {
 		const s = summarise(series);
-		return [series.label, String(s.count), String(s.errors), fixed(s.p50), fixed(s.p95), fixed(s.p99), fixed(s.max), fixed(s.perSecond, 0)];
+		return [series.label, String(s.count), String(s.errors), fixed(s.p50), fixed(s.p95), fixed(s.p99), fixed(s.max), fixed(s.perSecond, 0), cpus[i] == null ? '—' : fixed(cpus[i]!, 2)];
 	});
 	const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
 	const format = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
@@ -212,12 +232,18 @@ function printRatios(result: EngineResult): void {
 	// The same ratio round by round shows how much of it is the machine's noise.
 	const perRound = result.answers.phaseP95.map((p95, i) => p95 / result.staticPage.phaseP95[i]!);
 	console.log(
-		`  p95 réponse / p95 statique = ${fixed(answers.p95 / staticPage.p95, 2)}× ` +
+		`  p95 réponse / p95 référence = ${fixed(answers.p95 / staticPage.p95, 2)}× ` +
 			`(par manche : médiane ${fixed(median(perRound), 2)}×, de ${fixed(Math.min(...perRound), 2)} à ${fixed(Math.max(...perRound), 2)}×) ; ` +
 			`p50 : ${fixed(answers.p50 / staticPage.p50, 2)}×`
 	);
-	console.log(`  p95 page du quiz / p95 statique = ${fixed(quizPage.p95 / staticPage.p95, 2)}× ; p95 réponse / p95 page du quiz = ${fixed(answers.p95 / quizPage.p95, 2)}×`);
-	console.log(`  débit réponse / débit statique = ${fixed(answers.perSecond / staticPage.perSecond, 2)}×`);
+	console.log(`  p95 page du quiz / p95 référence = ${fixed(quizPage.p95 / staticPage.p95, 2)}× ; p95 réponse / p95 page du quiz = ${fixed(answers.p95 / quizPage.p95, 2)}×`);
+	console.log(`  débit réponse / débit référence = ${fixed(answers.perSecond / staticPage.perSecond, 2)}×`);
+	const { cpu } = result;
+	if (cpu.answers !== null && cpu.staticPage) {
+		// Each measured answer is preceded by a read of its question page (not timed, but in the CPU): take it out.
+		const post = cpu.answers - (cpu.quizPage ?? 0);
+		console.log(`  CPU app par réponse (POST seul, lecture de la question déduite) : ${fixed(post, 2)} ms = ${fixed(post / cpu.staticPage, 2)}× la référence ; page du quiz : ${fixed((cpu.quizPage ?? NaN) / cpu.staticPage, 2)}×`);
+	}
 	for (const series of [result.answers, result.quizPage, result.staticPage]) {
 		for (const example of series.examples) console.log(`  erreur (${series.label}) : ${example}`);
 	}

@@ -27,7 +27,7 @@ export interface RunningApp {
 
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
 
-function processCpuMs(pid: number | undefined): number | null {
+function ownCpuMs(pid: number | string | undefined): number | null {
 	try {
 		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
 		return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
@@ -36,14 +36,32 @@ function processCpuMs(pid: number | undefined): number | null {
 	}
 }
 
-/** The app on a free loopback port, with exactly the database variables given. */
-export async function startApp(database: DatabaseEnv, buildDir = process.env.JALON_BUILD_DIR || 'build'): Promise<RunningApp> {
+/** The process's CPU time and its live children's (one instance per core: the workers). */
+function processCpuMs(pid: number | undefined): number | null {
+	const own = ownCpuMs(pid);
+	if (own === null) return null;
+	let children: string[] = [];
+	try {
+		children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+	} catch {
+		// no children file: count the process alone
+	}
+	return children.reduce((total, child) => total + (ownCpuMs(child) ?? 0), own);
+}
+
+/**
+ * The app on a free loopback port, with exactly the database variables given, started as a
+ * deployment starts it: src/cli/server.js beside the build (JALON_APP_ENTRY=src/cli/cluster.js
+ * for one instance per core).
+ */
+export async function startApp(database: DatabaseEnv, buildDir = process.env.JALON_BUILD_DIR || 'build', entryFile = process.env.JALON_APP_ENTRY || 'src/cli/server.js'): Promise<RunningApp> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const env: NodeJS.ProcessEnv = { ...process.env, ...database, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, NODE_ENV: 'production', JALON_DEMO: '0' };
 	if (!('DATABASE_URL' in database)) delete env.DATABASE_URL;
-	const entry = path.join(buildDir, 'index.js');
-	const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+	env.JALON_BUILD_DIR = path.resolve(buildDir);
+	const entry = path.resolve(entryFile);
+	const child = spawn(process.execPath, [...(process.env.JALON_APP_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), entry], { env, stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
 	child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

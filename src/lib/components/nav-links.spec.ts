@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentSection, navLinks } from './nav-links';
+import { currentSection, isPublicRoute, navLinks, publicNavLinks, PUBLIC_SPACE_HREF } from './nav-links';
 
 describe('the header links', () => {
 	it('offer « Mon espace » to every signed-in role, leading to its own space', () => {
@@ -17,5 +17,24 @@ describe('the header links', () => {
 		expect(currentSection(links, '/modules/tci/c1', '/candidat')).toBe('/candidat');
 		expect(currentSection(links, '/candidature', '/candidat')).toBeNull();
 		expect(currentSection(links, '/', '/candidat')).toBeNull();
+	});
+});
+
+describe('the public header (prerendered pages)', () => {
+	it('belongs to the routes of the (public) group only', () => {
+		expect(isPublicRoute('/(public)')).toBe(true);
+		expect(isPublicRoute('/(public)/referentiels/[certification]')).toBe(true);
+		expect(isPublicRoute('/candidat')).toBe(false);
+		expect(isPublicRoute('/connexion')).toBe(false);
+		expect(isPublicRoute(null)).toBe(false);
+	});
+
+	it('leads « Mon espace » to the login page, which sends a signed-in visitor on, and offers no account link', () => {
+		const links = publicNavLinks();
+		expect(links.find((link) => link.label === 'Mon espace')?.href).toBe(PUBLIC_SPACE_HREF);
+		expect(PUBLIC_SPACE_HREF).toBe('/connexion');
+		expect(links.map((link) => link.label)).not.toContain('Mon compte');
+		expect(currentSection(links, '/referentiels/tci', null)).toBe('/referentiels');
+		expect(currentSection(links, '/', null)).toBeNull();
 	});
 });

@@ -16,6 +16,20 @@ export function navLinks(user: { role: string; displayName: string } | null, hom
 	return links;
 }
 
+/** The route group whose pages are prerendered files (src/routes/(public)). */
+export const isPublicRoute = (routeId: string | null) => routeId?.startsWith('/(public)') ?? false;
+
+/** Where « Mon espace » leads on a public page: the login page, which sends a signed-in visitor on to their space. */
+export const PUBLIC_SPACE_HREF = '/connexion';
+
+/** The header of the public pages: the same for everyone, signed in or not. */
+export function publicNavLinks(): NavLink[] {
+	return [
+		{ href: PUBLIC_SPACE_HREF, label: 'Mon espace' },
+		{ href: '/referentiels', label: 'Référentiels' }
+	];
+}
+
 /**
  * The link whose section the path is in: the longest href that is the path or a parent of it.
  * The candidate's module pages belong to « Mon espace » (they are reached from it).

@@ -27,7 +27,7 @@ function describeResponse(response: APIResponse): string {
 
 test('the route tree is found on disk', () => {
 	const ids = routes.map((route) => route.id);
-	for (const id of ['/', '/connexion', '/compte', '/compte/export', '/admin/comptes', '/admin/comptes/[id]']) expect(ids).toContain(id);
+	for (const id of ['/(public)', '/connexion', '/compte', '/compte/export', '/admin/comptes', '/admin/comptes/[id]']) expect(ids).toContain(id);
 });
 
 for (const [visitor, account] of Object.entries(visitors)) {

@@ -3,15 +3,21 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
+import { appendEvidence } from '../../../src/lib/server/evidence/ledger';
+import { openDatabase } from '../../../src/lib/server/db/open-database';
+import { withTransaction } from '../../../src/lib/server/db/transaction';
 import { answerFields } from '../../load/answer-form';
 import { createPostgresDatabase } from '../../helpers/postgres';
+import { insertTestUser } from '../../helpers/users';
+import { deliveredText, startSmtpStub } from '../../integration/mail/smtp-stub';
 import { catalog } from '../support/candidate';
 
 // A centre that grows runs several instances behind a load balancer on one PostgreSQL. Two
 // instances of the built app on one database must agree on everything a user can see: nothing
 // that matters may live in one process's memory.
 const buildDir = path.resolve(process.env.JALON_BUILD_DIR || 'build');
-let nextPort = Number(process.env.E2E_PORT ?? 4317) + 200;
+// The ports just above the e2e server's own (E2E_PORT + 1, + 2).
+let nextPort = Number(process.env.E2E_PORT ?? 4317) + 1;
 
 interface Instance {
 	process: ChildProcess;
@@ -19,10 +25,10 @@ interface Instance {
 	output: () => string;
 }
 
-function startInstance(databaseUrl: string): Instance {
+function startInstance(databaseUrl: string, smtpUrl: string): Instance {
 	const port = nextPort++;
 	const child = spawn(process.execPath, [path.resolve('src/cli/server.js')], {
-		env: { ...process.env, JALON_BUILD_DIR: buildDir, DATABASE_URL: databaseUrl, JALON_DATA_DIR: '', JALON_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
+		env: { ...process.env, JALON_BUILD_DIR: buildDir, DATABASE_URL: databaseUrl, JALON_DATA_DIR: '', JALON_DEMO: '0', PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}`, SMTP_URL: smtpUrl, MAIL_FROM: 'Jalon <ne-pas-repondre@jalon.test>' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -60,11 +66,14 @@ const sessionCookie = (response: Response) => response.headers.getSetCookie().ma
 test.describe('two instances on one PostgreSQL', () => {
 	test.skip(!process.env.TEST_DATABASE_URL, 'TEST_DATABASE_URL non défini : test PostgreSQL seulement');
 
-	test('share sessions, throttling and answers: what one records, the other sees, once', async () => {
+	test('share sessions, throttling, answers, observations and mail: what one records, the other sees, once', async () => {
 		test.setTimeout(180_000);
 		const database = await createPostgresDatabase('jalon_two');
+		// Both instances run their mail worker against one SMTP relay, which holds its greeting
+		// until released: both workers are then busy on the same outbox at the same time.
+		const smtp = await startSmtpStub({ hold: true });
 		// Both start at once: the migrations' lock lets only one migrate.
-		const instances = [startInstance(database.url), startInstance(database.url)];
+		const instances = [startInstance(database.url, smtp.url), startInstance(database.url, smtp.url)];
 		const [a, b] = instances as [Instance, Instance];
 		const sql = new pg.Client({ connectionString: database.url });
 		try {
@@ -101,6 +110,24 @@ test.describe('two instances on one PostgreSQL', () => {
 			// The map read on the other instance shows the answer just recorded.
 			const map = await (await get(b, '/candidat/progression/tci', cookie)).text();
 			expect(map).toContain('1 réponse à des quiz');
+			expect(map).not.toContain('1 observation');
+
+			// An observation recorded through one instance appears at once on the other's map.
+			// The trainers' observation form is being built (issue 17): until it lands, the
+			// observation goes through the ledger, as the form's action will, from this process.
+			// TODO(lead): post the observation form on instance A once it exists.
+			const ledger = await openDatabase({ engine: 'postgres', connectionString: database.url, poolSize: 1 });
+			try {
+				const trainerId = await insertTestUser(ledger.db, 'trainer');
+				const criterionId = module.quiz[0]!.criteria[0]!;
+				await withTransaction(ledger.db, (tx) =>
+					appendEvidence(tx, catalog, userId, [{ criterionId, source: 'observation', score: 1, situation: 'réelle', itemRef: 'visite en entreprise', contentVersion: 'test', recordedBy: trainerId }], new Date())
+				);
+			} finally {
+				await ledger.close();
+			}
+			const observed = await (await get(b, '/candidat/progression/tci', cookie)).text();
+			expect(observed).toContain('1 observation');
 
 			// Throttling counts the attempts made on both instances.
 			const outcomes: number[] = [];
@@ -110,7 +137,32 @@ test.describe('two instances on one PostgreSQL', () => {
 			}
 			expect(outcomes.slice(0, 5).every((status) => status === 400)).toBe(true);
 			expect(outcomes.slice(5).every((status) => status === 429)).toBe(true);
+
+			// Each mail is sent once: reset links asked at once through both instances, for
+			// three accounts (the throttle allows 3 per account, 10 per address an hour).
+			const emails = [email];
+			for (const name of ['Dominique Deux', 'Sacha Deux']) {
+				const other = `deux-instances-${randomUUID().slice(0, 8)}@exemple.fr`;
+				expect((await post(b, '/inscription', [['email', other], ['displayName', name], ['password', password]])).status).toBe(303);
+				emails.push(other);
+			}
+			const resets = await Promise.all(emails.flatMap((address) => [a, b].map((instance) => post(instance, '/mot-de-passe-oublie', [['email', address]]))));
+			expect(resets.every((reply) => reply.status < 400)).toBe(true);
+			const queued = Number((await sql.query<{ n: string }>('select count(*) as n from outbox')).rows[0]!.n);
+			expect(queued).toBe(emails.length * 2);
+			// Both workers are nudged and claim what is due while the relay holds them.
+			await expect.poll(() => smtp.connections(), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+			smtp.release();
+			await expect.poll(async () => Number((await sql.query<{ n: string }>(`select count(*) as n from outbox where status = 'sent'`)).rows[0]!.n), { timeout: 60_000 }).toBe(queued);
+			// A worker that sent a message twice would show here: wait past another poll, then count.
+			await new Promise((resolve) => setTimeout(resolve, 1_000));
+			expect(smtp.delivered).toHaveLength(queued);
+			const links = smtp.delivered.map((data) => deliveredText(data).match(/jeton=[a-z2-7]+/)?.[0]);
+			expect(new Set(links).size).toBe(queued);
+			const attempts = await sql.query<{ attempts: number }>('select attempts from outbox');
+			expect(attempts.rows.every((row) => row.attempts === 1)).toBe(true);
 		} finally {
+			await smtp.close().catch(() => {});
 			await sql.end().catch(() => {});
 			for (const instance of instances) instance.process.kill('SIGTERM');
 			await new Promise((resolve) => setTimeout(resolve, 500));

@@ -11,6 +11,32 @@ export interface CriterionHit {
 	certificationTitle: string;
 }
 
+interface IndexedCriterion extends CriterionHit {
+	haystack: string;
+}
+
+// The normalised text of every criterion, built once per catalog (the catalog lives as long
+// as the process) rather than on every search.
+const indexes = new WeakMap<Catalog, IndexedCriterion[]>();
+
+function indexOf(catalog: Catalog): IndexedCriterion[] {
+	let index = indexes.get(catalog);
+	if (index) return index;
+	index = [];
+	for (const criterion of catalog.criteria.values()) {
+		const competence = catalog.competences.get(criterion.competenceId);
+		const certification = catalog.certifications.find((c) => c.id === criterion.certificationId);
+		index.push({
+			criterion,
+			competenceTitle: competence?.title ?? '',
+			certificationTitle: certification?.title ?? '',
+			haystack: normalise(`${criterion.id} ${criterion.text} ${criterion.aspect} ${competence?.title ?? ''}`)
+		});
+	}
+	indexes.set(catalog, index);
+	return index;
+}
+
 /**
  * Criteria whose text, id, aspect or competence title contain every word of the query,
  * in référentiel order. An empty query finds nothing.
@@ -18,14 +44,8 @@ export interface CriterionHit {
 export function searchCriteria(catalog: Catalog, query: string, limit = 50): { hits: CriterionHit[]; total: number } {
 	const words = normalise(query).split(/\s+/).filter((word) => word.length > 0);
 	if (words.length === 0) return { hits: [], total: 0 };
-	const hits: CriterionHit[] = [];
-	for (const criterion of catalog.criteria.values()) {
-		const competence = catalog.competences.get(criterion.competenceId);
-		const haystack = normalise(`${criterion.id} ${criterion.text} ${criterion.aspect} ${competence?.title ?? ''}`);
-		if (words.every((word) => haystack.includes(word))) {
-			const certification = catalog.certifications.find((c) => c.id === criterion.certificationId);
-			hits.push({ criterion, competenceTitle: competence?.title ?? '', certificationTitle: certification?.title ?? '' });
-		}
-	}
+	const hits = indexOf(catalog)
+		.filter((entry) => words.every((word) => entry.haystack.includes(word)))
+		.map(({ criterion, competenceTitle, certificationTitle }) => ({ criterion, competenceTitle, certificationTitle }));
 	return { hits: hits.slice(0, limit), total: hits.length };
 }

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { requireCertification } from '$lib/server/learning/modules';
 import { loadProgressPage } from '$lib/server/mastery/progress.service';
 import { countObservations } from '$lib/server/observations/observations.repository';
+import { mapData } from './map-data';
 import type { PageServerLoad } from './$types';
 
 // The map only reads: rendered on the server alone, it ships no hydration data (half the
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const labels = new Map(certification.units.flatMap((unit) => unit.competences.flatMap((c) => c.criteria.map((criterion) => [criterion.id, criterion.label] as const))));
 	return {
 		certification: { id: certification.id, title: certification.title },
-		progress,
+		progress: progress && mapData(progress),
 		observations,
 		labels
 	};

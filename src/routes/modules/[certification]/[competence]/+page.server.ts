@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	]);
 	return {
 		certification: { id: certification.id, title: certification.title },
-		competence: { id: competence.id, number: competence.number, title: competence.title, conditions: competence.conditions },
+		competence: { id: competence.id, number: competence.number, title: competence.title },
 		quizHrefBase: quizHref(competence.id, ''),
 		runHrefBase: scenarioRunHref(competence.id, ''),
 		enrolled: enrolment !== null,
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				title: section.title,
 				// The criterion a section teaches, by its short label: learners never see ids.
 				criterion: section.criterionId ? (catalog.criteria.get(section.criterionId)?.label ?? null) : null,
-				html: scrollableTables(section.html)
+				html: scrollableTablesOnce(section)
 			}))
 		},
 		criteria: competence.criteria.map((criterion) => {
@@ -48,9 +48,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 				kind: criterion.kind,
 				official: criterion.official,
 				status: mastery.status,
-				estimate: mastery.estimate,
-				reasons: mastery.reasons,
-				quizItems: module.quiz.filter((item) => item.criteria.includes(criterion.id)).length
+				reasons: mastery.reasons
 			};
 		}),
 		quiz: {
@@ -70,6 +68,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		})
 	};
 };
+
+// A lesson section's HTML with its tables wrapped, computed once per section of the catalog
+// (the catalog lives as long as the process), not on every request.
+const wrapped = new WeakMap<object, string>();
+function scrollableTablesOnce(section: { html: string }): string {
+	let html = wrapped.get(section);
+	if (html === undefined) wrapped.set(section, (html = scrollableTables(section.html)));
+	return html;
+}
 
 /**
  * A lesson's tables scroll inside a labelled, focusable region, so a phone never scrolls the

@@ -1,23 +1,10 @@
 import { getCatalog } from '$lib/server/content/catalog';
-import { searchCriteria } from '$lib/server/referentiel/search';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+// Prerendered (see ../+layout.ts): the search has its own server route, ./recherche.
+export const load: PageServerLoad = async () => {
 	const catalog = getCatalog();
-	const query = (url.searchParams.get('q') ?? '').slice(0, 200);
-	const search = searchCriteria(catalog, query);
 	return {
-		query,
-		total: search.total,
-		hits: search.hits.map(({ criterion, competenceTitle, certificationTitle }) => ({
-			id: criterion.id,
-			text: criterion.text,
-			aspect: criterion.aspect,
-			kind: criterion.kind,
-			official: criterion.official,
-			competenceTitle,
-			certificationTitle
-		})),
 		certifications: catalog.certifications.map((certification) => {
 			const competences = certification.units.flatMap((unit) => unit.competences);
 			return {

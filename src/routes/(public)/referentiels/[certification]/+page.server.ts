@@ -1,6 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { getCatalog } from '$lib/server/content/catalog';
-import type { PageServerLoad } from './$types';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+// Every certification of the content is built as a file (see ../../+layout.ts).
+export const entries: EntryGenerator = () => getCatalog().certifications.map((certification) => ({ certification: certification.id }));
 
 export const load: PageServerLoad = async ({ params }) => {
 	const catalog = getCatalog();
