@@ -425,6 +425,8 @@ export interface ObservationResultTable {
 export interface ObservationAcknowledgementTable {
 	observation_id: string;
 	acknowledged_at: GeneratedTimestamp;
+}
+
 // ── VAE, part 2: proof documents, versioned long texts, feasibility-file states ──
 
 export interface PortfolioAttachmentTable {
@@ -452,6 +454,8 @@ export interface VaeFeasibilityTable {
 	competence_id: string;
 	state: 'oui' | 'partiellement' | 'non';
 	updated_at: Timestamp;
+}
+
 // ── Evaluation preparation, part 2: the projects report, the company's opinion ──
 
 export interface PortfolioProjectTable {

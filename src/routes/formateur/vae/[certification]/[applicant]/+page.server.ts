@@ -7,6 +7,7 @@ import { getDb } from '$lib/server/db';
 import { isUuid } from '$lib/server/db/ids';
 import { COMMENT_MAX, reviewReasonError } from '$lib/server/portfolio/experience';
 import { commentExperience, loadPortfolio, reviewLink } from '$lib/server/portfolio/portfolio.service';
+import { mayReviewVaeExperience } from '$lib/server/portfolio/access';
 import { accompanies } from '$lib/server/vae/accompagnement';
 import { loadGapAnalysis } from '$lib/server/vae/gaps.service';
 import { findCurrentPositioning } from '$lib/server/vae/positioning.repository';
@@ -76,7 +77,7 @@ export const actions: Actions = {
 		if (!decision) return fail(400, { action: 'review' as const, linkId, errors: { decision: 'Choisissez « validée » ou « à compléter ».' } as Record<string, string>, values });
 		const problem = reviewReasonError(decision, reason);
 		if (problem) return fail(400, { action: 'review' as const, linkId, errors: { reason: problem } as Record<string, string>, values });
-		const result = isUuid(linkId) ? await reviewLink(getDb(), catalog, accompanies, { reviewerId: user.id, linkId, decision, reason: reason || null, at: new Date() }) : { ok: false };
+		const result = isUuid(linkId) ? await reviewLink(getDb(), catalog, mayReviewVaeExperience, { reviewerId: user.id, linkId, decision, reason: reason || null, at: new Date() }) : { ok: false };
 		if (!result.ok) error(404, 'Lien introuvable.');
 		redirect(303, `${accompagnementApplicantHref(certification.id, applicantId)}?revue=1#lien-${linkId}`);
 	},
@@ -88,7 +89,7 @@ export const actions: Actions = {
 		if (!body || body.length > COMMENT_MAX) {
 			return fail(400, { action: 'comment' as const, experienceId, errors: { body: body ? `${COMMENT_MAX} caractères au plus : ${body.length} saisis.` : 'Écrivez votre commentaire.' } as Record<string, string>, values: { body } });
 		}
-		if (!isUuid(experienceId) || !(await commentExperience(getDb(), accompanies, { authorId: user.id, experienceId, body, at: new Date() }))) error(404, 'Expérience introuvable.');
+		if (!isUuid(experienceId) || !(await commentExperience(getDb(), mayReviewVaeExperience, { authorId: user.id, experienceId, body, at: new Date() }))) error(404, 'Expérience introuvable.');
 		redirect(303, `${accompagnementApplicantHref(certification.id, applicantId)}?commentaire=1#experience-${experienceId}`);
 	}
 };

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const catalog = getCatalog();
 	const certification = catalog.certifications.find((c) => c.id === params.certification);
 	const db = getDb();
-	if (!certification || !isUuid(params.applicant) || user.id === params.applicant || !(await mayReadPortfolio(db, user.id, { userId: params.applicant, certificationId: certification.id }))) error(404, 'Candidat introuvable dans vos groupes VAE.');
+	if (!certification || !isUuid(params.applicant) || user.id === params.applicant || !(await mayReadPortfolio(db, user.id, { userId: params.applicant, certificationId: certification.id, kind: 'expérience' }))) error(404, 'Candidat introuvable dans vos groupes VAE.');
 	const applicant = await findUserById(db, params.applicant);
 	if (!applicant) error(404, 'Candidat introuvable dans vos groupes VAE.');
 	return { dossier: await loadDossier(db, catalog, { id: applicant.id, displayName: applicant.displayName }, certification, new Date()), applicantId: applicant.id };
