@@ -256,3 +256,38 @@ test('an experience’s activities save themselves and survive a reload', async 
 	await expectNoAxeViolations(page);
 	await screenshot(page, 'vae-experience-autosave');
 });
+
+test('without JavaScript, a stale block comment shows both versions and an over-long one is refused with the text kept', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const first = await context.newPage();
+	await loginAs(first, 'vae');
+	const second = await context.newPage();
+	const unit = tci.units.at(-1)!;
+	const label = `Commentaire du bloc ${unit.code}`;
+	const section = (page: Page) => page.locator(`#bloc-${unit.id.replace('.', '\\.')}`);
+	await first.goto('/vae/tci/faisabilite');
+	await second.goto('/vae/tci/faisabilite');
+	await first.getByLabel(label).fill('Version du premier onglet, sans JavaScript.');
+	await section(first).getByRole('button', { name: 'Enregistrer le commentaire' }).click();
+	await expect(first.getByRole('status').filter({ hasText: 'Commentaire enregistré.' })).toBeVisible();
+
+	await second.getByLabel(label).fill('Version du second onglet, sans JavaScript.');
+	await section(second).getByRole('button', { name: 'Enregistrer le commentaire' }).click();
+	const conflict = second.getByRole('alert').filter({ hasText: 'Ce texte a été modifié ailleurs' });
+	await expect(conflict.getByTestId('leur-version')).toHaveText('Version du premier onglet, sans JavaScript.');
+	await expect(second.getByLabel(label)).toHaveValue('Version du second onglet, sans JavaScript.');
+	// Submitting again now replaces the other version knowingly.
+	await section(second).getByRole('button', { name: 'Enregistrer le commentaire' }).click();
+	await expect(second.getByRole('status').filter({ hasText: 'Commentaire enregistré.' })).toBeVisible();
+	await expect(second.getByLabel(label)).toHaveValue('Version du second onglet, sans JavaScript.');
+
+	const long = 'a'.repeat(10_001);
+	await second.getByLabel(label).fill(long);
+	await section(second).getByRole('button', { name: 'Enregistrer le commentaire' }).click();
+	await expect(section(second).locator('.field-error')).toContainText('10 001 caractères');
+	await expect(second.getByLabel(label)).toHaveValue(long);
+	await second.goto('/vae/tci/faisabilite');
+	await expect(second.getByLabel(label)).toHaveValue('Version du second onglet, sans JavaScript.');
+	await context.close();
+});

@@ -44,6 +44,6 @@ export const actions: Actions = {
 		if (decision.kind === 'conflict') {
 			return fail(409, { unitId, body, error: null, conflict: { theirs: decision.theirs.body, version: decision.theirs.version } });
 		}
-		redirect(303, `${vaeFeasibilityHref(certification.id)}?commentaire=1#bloc-${unitId}`);
+		redirect(303, `${vaeFeasibilityHref(certification.id)}?commentaire=${encodeURIComponent(unitId)}#bloc-${unitId}`);
 	}
 };
