@@ -131,7 +131,7 @@ test('a cell moves when a candidate answers; one observation for two candidates;
 	await page.getByRole('link', { name: 'Ana Cohorte' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Ana Cohorte' })).toBeVisible();
 	await expect(page.locator('section[aria-labelledby="observations"]')).toContainText('Pris connaissance le');
-	await expect(page.getByText('Société Mécanix, Lyon').first()).toBeVisible();
+	await expect(page.locator('section[aria-labelledby="observations"]').getByText(/Société Mécanix, Lyon/)).toBeVisible();
 	await expectNoAxeViolations(page);
 	await shoot(page, 'candidat');
 	await page.goto(group.url);

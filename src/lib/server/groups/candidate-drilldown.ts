@@ -38,7 +38,7 @@ export function itemWords(catalog: Pick<Catalog, 'modules'>, line: Pick<Evidence
 	return 'preuve tirée de l’expérience';
 }
 
-export function candidateDrilldown(catalog: Pick<Catalog, 'modules'>, progress: ProgressPage, lines: EvidenceLine[], observationPlaces: ReadonlyMap<string, string>) {
+export function candidateDrilldown(catalog: Pick<Catalog, 'modules' | 'criteria'>, progress: ProgressPage, lines: EvidenceLine[], observationPlaces: ReadonlyMap<string, string>) {
 	const byCriterion = new Map<string, EvidenceLine[]>();
 	for (const line of lines) byCriterion.set(line.criterionId, [...(byCriterion.get(line.criterionId) ?? []), line]);
 	return {
@@ -56,6 +56,7 @@ export function candidateDrilldown(catalog: Pick<Catalog, 'modules'>, progress: 
 				tally: competence.acquired ? 'acquise' : `${competence.criteriaAcquired} acquis sur ${competence.criteriaTotal}`,
 				criteria: competence.criteria.map((criterion) => ({
 					id: criterion.id,
+					label: catalog.criteria.get(criterion.id)?.label ?? criterion.text,
 					text: criterion.text,
 					status: criterion.status,
 					training: criterion.training,
