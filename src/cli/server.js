@@ -6,6 +6,7 @@
 // in flight finish, then `sveltekit:shutdown` lets the app stop its workers and close the
 // database). Settings: PORT, HOST, SHUTDOWN_TIMEOUT, JALON_BUILD_DIR, and the adapter's own
 // (ORIGIN, PROTOCOL_HEADER, HOST_HEADER, ADDRESS_HEADER, XFF_DEPTH, BODY_SIZE_LIMIT).
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -87,8 +88,15 @@ server.on('request', (req) => {
 	if (stopping) req.on('close', () => server.closeIdleConnections());
 });
 
-await new Promise((resolve) => server.listen(port, host, () => resolve(undefined)));
-if (stopping) process.exit(0);
+// A lone instance binds its port first: a busy port is then one clear line before anything
+// else. A worker of src/cli/cluster.js shares a port other workers may already serve: it
+// listens only once ready, or the primary would hand it requests to answer 503.
+const listenEarly = !cluster.isWorker;
+const listen = () => new Promise((resolve) => server.listen(port, host, () => resolve(undefined)));
+if (listenEarly) {
+	await listen();
+	if (stopping) process.exit(0);
+}
 
 // Loading the handler runs the app's init hook: database, migrations, demo accounts.
 const loading = import(pathToFileURL(path.join(buildDir, 'handler.js')).href).then((module) => module.handler);
@@ -98,6 +106,7 @@ await loading.catch((/** @type {Error} */ error) => {
 });
 await warmRoutes();
 app = loading;
+if (!listenEarly) await listen();
 
 /**
  * SvelteKit loads each route's modules (its server load and its component) on the route's

@@ -161,7 +161,15 @@ async function measure(app: RunningApp, players: Player[], module: Module, answe
 		const phases = [
 			withCpu('answers', () => runPhase(answers, players, perCandidate, (player) => submitNext(player, module, acknowledged), readQuizPage)),
 			withCpu('quizPage', () => runPhase(quizPage, players, perCandidate, (player) => expectGet(player.client, player.quizPath))),
-			withCpu('staticPage', () => runPhase(staticPage, players, perCandidate, (player) => expectGet(player.anonymous, BASELINE_PATH)))
+			withCpu('staticPage', () => {
+				// Fresh anonymous connections: idle through the other phases, the old ones may be
+				// closed by the server's keep-alive timeout just as a request goes out (ECONNRESET).
+				for (const player of players) {
+					player.anonymous.close();
+					player.anonymous = createClient(app.origin, 'anonyme');
+				}
+				return runPhase(staticPage, players, perCandidate, (player) => expectGet(player.anonymous, BASELINE_PATH));
+			})
 		];
 		for (let i = 0; i < phases.length; i++) await phases[(round + i) % phases.length]!();
 	}

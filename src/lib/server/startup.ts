@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { bundledMigrations } from './db/bundled-migrations';
 import { describeDatabase, readDatabaseConfig } from './db/config';
 import { closeDatabase, setDatabase } from './db';
@@ -45,6 +46,11 @@ export async function startDatabase(): Promise<void> {
 			: '[jalon] schéma à jour, aucune migration à appliquer'
 	);
 	for (const task of afterMigrationTasks) await task();
+	// PostgreSQL's pool opens connections on demand: open a few now (a page runs up to four
+	// queries at once), so the first pages after « prêt » do not wait for them.
+	if (config.engine === 'postgres') {
+		await Promise.all(Array.from({ length: Math.min(4, config.poolSize) }, () => sql`select 1`.execute(open.db)));
+	}
 	// The Node adapter emits this once in-flight requests have finished after SIGTERM/SIGINT.
 	process.once('sveltekit:shutdown' as NodeJS.Signals, () => {
 		void (async () => {
