@@ -3,12 +3,9 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { appendEvidence } from '../../../src/lib/server/evidence/ledger';
-import { openDatabase } from '../../../src/lib/server/db/open-database';
-import { withTransaction } from '../../../src/lib/server/db/transaction';
+import { todayInFrance } from '../../../src/lib/server/groups/days';
 import { answerFields } from '../../load/answer-form';
 import { createPostgresDatabase } from '../../helpers/postgres';
-import { insertTestUser } from '../../helpers/users';
 import { deliveredText, startSmtpStub } from '../../integration/mail/smtp-stub';
 import { catalog } from '../support/candidate';
 
@@ -112,20 +109,37 @@ test.describe('two instances on one PostgreSQL', () => {
 			expect(map).toContain('1 réponse à des quiz');
 			expect(map).not.toContain('1 observation');
 
-			// An observation recorded through one instance appears at once on the other's map.
-			// The trainers' observation form is being built (issue 17): until it lands, the
-			// observation goes through the ledger, as the form's action will, from this process.
-			// TODO(lead): post the observation form on instance A once it exists.
-			const ledger = await openDatabase({ engine: 'postgres', connectionString: database.url, poolSize: 1 });
-			try {
-				const trainerId = await insertTestUser(ledger.db, 'trainer');
-				const criterionId = module.quiz[0]!.criteria[0]!;
-				await withTransaction(ledger.db, (tx) =>
-					appendEvidence(tx, catalog, userId, [{ criterionId, source: 'observation', score: 1, situation: 'réelle', itemRef: 'visite en entreprise', contentVersion: 'test', recordedBy: trainerId }], new Date())
-				);
-			} finally {
-				await ledger.close();
-			}
+			// An observation recorded through one instance appears at once on the other's map. The
+			// trainer signs up like the other accounts and is given the role in SQL (only an admin's
+			// page grants it, which is not what this test is about), then logs in on A and opens a
+			// group through the pages; the candidate joins it by its code; the trainer posts the
+			// observation form on A, and the candidate's map is read on B.
+			const trainerEmail = `deux-instances-formateur-${randomUUID().slice(0, 8)}@exemple.fr`;
+			expect((await post(a, '/inscription', [['email', trainerEmail], ['displayName', 'Alix Formatrice'], ['password', password]])).status).toBe(303);
+			await sql.query(`update app_user set role = 'trainer' where email = $1`, [trainerEmail]);
+			const login = await post(a, '/connexion', [['email', trainerEmail], ['password', password]]);
+			expect(login.status).toBe(303);
+			const trainerCookie = sessionCookie(login);
+			expect(trainerCookie).not.toBe('');
+			const created = await post(a, '/formateur/groupes/nouveau', [['name', 'TCI — deux instances'], ['certification', 'tci'], ['kind', 'formation'], ['startsOn', ''], ['endsOn', ''], ['evaluationOn', '']], trainerCookie);
+			expect(created.status).toBe(303);
+			const groupId = created.headers.get('location')!.match(/\/formateur\/groupes\/([^/?#]+)\/reglages/)![1]!;
+			const settings = await (await get(a, `/formateur/groupes/${groupId}/reglages`, trainerCookie)).text();
+			const joinCode = settings.match(/<strong class="code[^"]*">([^<]+)<\/strong>/)![1]!;
+			const typedCode = await post(b, '/rejoindre', [['code', joinCode]], cookie);
+			expect(typedCode.status).toBe(303);
+			expect((await post(b, typedCode.headers.get('location')!, [], cookie)).status).toBe(303);
+			const criterionId = module.quiz[0]!.criteria[0]!;
+			const formPath = `/formateur/groupes/${groupId}/observations/nouvelle`;
+			const observationPage = await (await get(a, `${formPath}?candidat=${userId}&critere=${encodeURIComponent(criterionId)}`, trainerCookie)).text();
+			const requestKey = observationPage.match(/name="requestKey" value="([^"]+)"/)![1]!;
+			const observation = await post(
+				a,
+				formPath,
+				[['requestKey', requestKey], ['candidat', userId], ['critere', criterionId], ['date', todayInFrance()], ['lieu', 'Visite en entreprise'], ['situation', 'réelle'], [`resultat__${userId}__${criterionId}`, '1']],
+				trainerCookie
+			);
+			expect(observation.status).toBe(303);
 			const observed = await (await get(b, '/candidat/progression/tci', cookie)).text();
 			expect(observed).toContain('1 observation');
 
