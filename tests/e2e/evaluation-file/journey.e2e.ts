@@ -75,7 +75,7 @@ test('a candidate writes and links a project, prints the draft, invites a tutor 
 	await page.getByLabel('Ce que vous avez fait').fill('J’ai analysé le cahier des charges, chiffré trois variantes et présenté l’offre.');
 	await page.getByLabel('Résultat', { exact: true }).fill('Offre retenue au deuxième tour.');
 	await page.getByLabel('Chiffres clés (facultatif)').fill('4 % sous le prix cible.');
-	await page.getByLabel('Documents à montrer (facultatif)').fill('Offre anonymisée\nTableau de chiffrage');
+	await page.getByLabel('Autres documents, non joints (facultatif)').fill('Offre anonymisée\nTableau de chiffrage');
 	await page.getByRole('button', { name: 'Enregistrer le projet' }).click();
 	await expect(page.getByRole('status')).toContainText('Projet enregistré');
 

@@ -2,13 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { readFormData } from '$lib/server/auth/form';
 import { getDb } from '$lib/server/db';
 import { isUuid } from '$lib/server/db/ids';
+import { attachmentsView } from '$lib/server/portfolio/attachments-view';
 import { justificationError } from '$lib/server/portfolio/experience';
 import { periodOf } from '$lib/server/portfolio/period';
 import { addLink, deleteExperience, deleteLink, updateLinkJustification } from '$lib/server/portfolio/portfolio.service';
 import { parseProjectForm } from '$lib/server/projects/project';
-import { isOwnProject } from '$lib/server/projects/projects.repository';
 import { loadProjects, updateProject } from '$lib/server/projects/projects.service';
-import { requireTrainee } from '$lib/server/projects/trainee';
+import { CONFIDENTIALITY_REMINDER } from '$lib/server/projects/draft';
+import { requireOwnProject } from '$lib/server/projects/trainee';
 import { todayInFrance } from '$lib/server/vae/applicant';
 import { projectHref, projectsHref } from '$lib/paths';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,12 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').replace(/\r\n/g, '\n').trim();
 const NOT_FOUND = 'Projet introuvable.';
 
-/** The project of the URL if it is one of the signed-in candidate's, or a 404. */
-async function requireProject(locals: App.Locals, params: { certification: string; projet: string }) {
-	const context = await requireTrainee(locals, params.certification);
-	if (!isUuid(params.projet) || !(await isOwnProject(getDb(), context.user.id, params.projet))) error(404, NOT_FOUND);
-	return { ...context, projectId: params.projet };
-}
+const requireProject = requireOwnProject;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { user, catalog, certification, projectId } = await requireProject(locals, params);
@@ -29,6 +25,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!project) error(404, NOT_FOUND);
 	const linked = new Set(project.links.map((l) => l.criterionId));
 	return {
+		documents: await attachmentsView(getDb(), user.id, project.id),
+		reminder: CONFIDENTIALITY_REMINDER,
 		certification: { id: certification.id, title: certification.title },
 		project: {
 			id: project.id,
