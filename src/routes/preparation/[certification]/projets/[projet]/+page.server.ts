@@ -7,7 +7,7 @@ import { justificationError } from '$lib/server/portfolio/experience';
 import { periodOf } from '$lib/server/portfolio/period';
 import { addLink, deleteExperience, deleteLink, updateLinkJustification } from '$lib/server/portfolio/portfolio.service';
 import { parseProjectForm } from '$lib/server/projects/project';
-import { loadProjects, updateProject } from '$lib/server/projects/projects.service';
+import { loadProjects, PROJECT_AUTOSAVED_FIELDS, updateProject, type TextConflicts } from '$lib/server/projects/projects.service';
 import { CONFIDENTIALITY_REMINDER } from '$lib/server/projects/draft';
 import { requireOwnProject } from '$lib/server/projects/trainee';
 import { todayInFrance } from '$lib/server/vae/applicant';
@@ -28,8 +28,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		documents: await attachmentsView(getDb(), user.id, project.id),
 		reminder: CONFIDENTIALITY_REMINDER,
 		certification: { id: certification.id, title: certification.title },
+		userKey: user.id.slice(0, 8),
 		project: {
 			id: project.id,
+			version: project.version,
 			values: { title: project.title, context: project.context, role: project.role, startDate: project.startDate, endDate: project.endDate, objective: project.objective, activities: project.activities, results: project.results, figures: project.figures, documents: project.documents },
 			period: periodOf(project),
 			comments: project.comments.map((c) => ({ id: c.id, author: c.authorName ?? 'Un formateur (compte supprimé)', body: c.body, at: c.at.toISOString() })),
@@ -53,9 +55,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	update: async ({ locals, params, request }) => {
 		const { user, catalog, certification, projectId } = await requireProject(locals, params);
-		const parsed = parseProjectForm(await readFormData(request), todayInFrance());
-		if (!parsed.ok) return fail(400, { action: 'update' as const, errors: parsed.errors as Record<string, string>, values: parsed.values });
-		if (!(await updateProject(getDb(), catalog, { userId: user.id, projectId, project: parsed.value, at: new Date() }))) error(404, NOT_FOUND);
+		const form = await readFormData(request);
+		const parsed = parseProjectForm(form, todayInFrance());
+		if (!parsed.ok) return fail(400, { action: 'update' as const, errors: parsed.errors as Record<string, string>, values: parsed.values, conflicts: {} as TextConflicts });
+		// The texts this form started from (AutosaveTextarea): a text changed elsewhere meanwhile is a conflict.
+		const bases = Object.fromEntries(PROJECT_AUTOSAVED_FIELDS.flatMap((field) => (typeof form.get(`base-${field}`) === 'string' ? [[field, String(form.get(`base-${field}`)).replace(/\r\n/g, '\n')]] : [])));
+		const result = await updateProject(getDb(), catalog, { userId: user.id, projectId, project: parsed.value, at: new Date(), bases });
+		if (!result) error(404, NOT_FOUND);
+		if (result !== true) {
+			const errors = Object.fromEntries(Object.keys(result.conflicts).map((field) => [field, 'Ce texte a été modifié ailleurs pendant que vous écriviez : rien n’a été enregistré. Choisissez ci-dessous la version à garder.']));
+			const { experience, ...details } = parsed.value;
+			return fail(409, { action: 'update' as const, errors, values: { ...experience, ...details } as Record<string, string | null>, conflicts: result.conflicts });
+		}
 		redirect(303, `${projectHref(certification.id, projectId)}?modifie=1`);
 	},
 	delete: async ({ locals, params }) => {
