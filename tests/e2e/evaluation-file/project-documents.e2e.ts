@@ -58,8 +58,12 @@ test('a candidate attaches PDFs to a project (with and without JavaScript) and f
 	await documents.getByRole('link', { name: 'Offre anonymisée.pdf' }).click();
 	expect((await download).suggestedFilename()).toBe('Offre anonymisée.pdf');
 	await expectNoAxeViolations(page);
-	await page.locator('#documents').scrollIntoViewIfNeeded();
 	await screenshot(page, 'projet-documents');
+	await page.setViewportSize({ width: 360, height: 800 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'défilement horizontal à 360 px').toBeLessThanOrEqual(0);
+	await page.locator('#documents').scrollIntoViewIfNeeded();
+	if (shots) await page.screenshot({ path: `${shots}/projet-documents-ecran-360.png` });
+	await page.setViewportSize({ width: 1280, height: 900 });
 
 	// Without JavaScript: a plain multipart post; a refused file shows the same form with its message.
 	const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
