@@ -10,7 +10,7 @@ export const SMALL_BODY_LIMIT = 512 * 1024;
 export const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024 + 512 * 1024;
 
 /** The routes that may receive a large body: proof-document uploads (paths, without the query). */
-export const LARGE_BODY_ROUTES = [/^\/vae\/[^/]+\/experiences\/[0-9a-f-]{36}\/pieces\/?$/i];
+export const LARGE_BODY_ROUTES = [/^\/vae\/[^/]+\/experiences\/[0-9a-f-]{36}\/pieces\/?$/i, /^\/preparation\/[^/]+\/projets\/[0-9a-f-]{36}\/pieces\/?$/i];
 
 /** The body limit of a request, by its path: null when only the adapter's (larger) one applies. */
 export function smallLimitFor(url = '/') {

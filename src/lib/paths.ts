@@ -68,6 +68,8 @@ export const myObservationsHref = '/candidat/observations';
 export const projectsHref = (certificationId: string) => `${preparationHref(certificationId)}/projets`;
 export const projectHref = (certificationId: string, projectId: string) => `${projectsHref(certificationId)}/${projectId}`;
 export const projectsDraftHref = (certificationId: string) => `${projectsHref(certificationId)}/brouillon`;
+export const projectAttachmentsHref = (certificationId: string, projectId: string) => `${projectHref(certificationId, projectId)}/pieces`;
+export const projectTextHref = (certificationId: string, projectId: string) => `${projectHref(certificationId, projectId)}/texte`;
 export const companyOpinionHref = (certificationId: string) => `${preparationHref(certificationId)}/avis-entreprise`;
 export const trainerProjectsHref = '/formateur/projets';
 export const trainerCandidateProjectsHref = (certificationId: string, candidateId: string) => `${trainerProjectsHref}/${certificationId}/${candidateId}`;

@@ -75,16 +75,16 @@ test('a candidate writes and links a project, prints the draft, invites a tutor 
 	await page.getByLabel('Ce que vous avez fait').fill('J’ai analysé le cahier des charges, chiffré trois variantes et présenté l’offre.');
 	await page.getByLabel('Résultat', { exact: true }).fill('Offre retenue au deuxième tour.');
 	await page.getByLabel('Chiffres clés (facultatif)').fill('4 % sous le prix cible.');
-	await page.getByLabel('Documents à montrer (facultatif)').fill('Offre anonymisée\nTableau de chiffrage');
+	await page.getByLabel('Autres documents, non joints (facultatif)').fill('Offre anonymisée\nTableau de chiffrage');
 	await page.getByRole('button', { name: 'Enregistrer le projet' }).click();
-	await expect(page.getByRole('status')).toContainText('Projet enregistré');
+	await expect(page.getByRole('status').filter({ hasText: 'Projet enregistré' })).toBeVisible();
 
 	// Linked to the first criterion of the first competence, with its justification.
 	const criterion = competences[0]!.criteria[0]!;
 	await page.getByLabel('Critère', { exact: true }).selectOption(criterion.id);
 	await page.getByLabel('En quoi ce projet le montre (une ligne)').fill('J’ai analysé le cahier des charges avant de chiffrer.');
 	await page.getByRole('button', { name: 'Ajouter ce lien' }).click();
-	await expect(page.getByRole('status')).toContainText('Lien ajouté');
+	await expect(page.getByRole('status').filter({ hasText: 'Lien ajouté' })).toBeVisible();
 	await expect(page.locator('.links')).toContainText(criterion.text);
 	await expect(page.locator('.links')).toContainText('en attente de revue');
 	await expectNoAxeViolations(page);

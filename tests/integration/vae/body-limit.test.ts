@@ -51,4 +51,11 @@ describe('the request body guard of src/cli/server.js', () => {
 		expect(await response.text()).toBe(`${3 * 1024 * 1024} ${3 * 1024 * 1024}`);
 		expect((await post('/vae/tci/experiences/00000000-0000-4000-8000-000000000000/autre', body(SMALL_BODY_LIMIT + 1))).status).toBe(413);
 	});
+
+	it('lets a project’s upload route receive more too, and no other page of the project', async () => {
+		const project = '/preparation/tci/projets/00000000-0000-4000-8000-000000000000';
+		expect((await post(`${project}/pieces?/attach`, body(3 * 1024 * 1024))).status).toBe(200);
+		expect((await post(`${project}?/update`, body(SMALL_BODY_LIMIT + 1))).status).toBe(413);
+		expect((await post(`${project}/texte`, body(SMALL_BODY_LIMIT + 1))).status).toBe(413);
+	});
 });

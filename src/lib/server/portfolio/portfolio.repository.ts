@@ -99,8 +99,8 @@ export async function updateExperienceRow(db: Executor, experienceId: string, in
 	await db.updateTable('portfolio_experience').set((eb) => ({ ...experienceValues(input), updated_at: at, version: eb('version', '+', 1) })).where('id', '=', experienceId).execute();
 }
 
-/** One long text of an experience, its version moved on. */
-export async function updateExperienceText(db: Executor, experienceId: string, field: 'activities' | 'results', body: string, at: Date): Promise<void> {
+/** One long text of an experience (or of a project: its context too), its version moved on. */
+export async function updateExperienceText(db: Executor, experienceId: string, field: 'context' | 'activities' | 'results', body: string, at: Date): Promise<void> {
 	await db.updateTable('portfolio_experience').set((eb) => ({ [field]: body, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', experienceId).execute();
 }
 

@@ -5,6 +5,8 @@ import { getCatalog } from '../content/catalog';
 import type { Catalog, Certification } from '../content/types';
 import { getDb } from '../db';
 import { findEnrolment } from '../enrolment/enrolment.repository';
+import { isUuid } from '../db/ids';
+import { isOwnProject } from './projects.repository';
 
 export interface TraineeContext {
 	user: SessionUser;
@@ -23,4 +25,11 @@ export async function requireTrainee(locals: App.Locals, certificationId: string
 	const enrolment = certification ? await findEnrolment(getDb(), user.id, certification.id) : null;
 	if (!certification || enrolment?.pathway !== 'formation') error(404, 'Vous ne préparez pas cette certification en formation.');
 	return { user, catalog, certification };
+}
+
+/** The project of the URL if it is one of the signed-in candidate's (a portfolio entry of kind « projet »), or a 404. */
+export async function requireOwnProject(locals: App.Locals, params: { certification: string; projet: string }): Promise<TraineeContext & { projectId: string }> {
+	const context = await requireTrainee(locals, params.certification);
+	if (!isUuid(params.projet) || !(await isOwnProject(getDb(), context.user.id, params.projet))) error(404, 'Projet introuvable.');
+	return { ...context, projectId: params.projet };
 }

@@ -13,6 +13,8 @@ import { commentExperience, reviewLink } from '$lib/server/portfolio/portfolio.s
 import { coverageOf, coverageTotals } from '$lib/server/projects/coverage';
 import { documentList } from '$lib/server/projects/project';
 import { loadProjects } from '$lib/server/projects/projects.service';
+import { formatBytes } from '$lib/server/portfolio/attachments';
+import { listAttachments } from '$lib/server/portfolio/attachments.service';
 import { followsInTraining, mayReviewProject } from '$lib/server/projects/trainer-access';
 import { trainerCandidateProjectsHref } from '$lib/paths';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,6 +32,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { catalog, certification, candidateId } = await requireFollowed(locals, params);
 	const db = getDb();
 	const [candidate, projects, opinions] = await Promise.all([findUserById(db, candidateId), loadProjects(db, candidateId, certification.id), listSignedOpinions(db, candidateId, certification.id)]);
+	// The trainer is checked by requireFollowed; each download is checked again by mayReadPortfolio.
+	const attachments = await listAttachments(db, projects.map((p) => p.id));
 	return {
 		certification: { id: certification.id, title: certification.title, type: certification.type },
 		candidate: { name: candidate?.displayName ?? 'Candidat' },
@@ -45,6 +49,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			results: p.results,
 			figures: p.figures,
 			documents: documentList(p.documents),
+			attached: attachments.filter((a) => a.experienceId === p.id).map((a) => ({ id: a.id, fileName: a.fileName, size: formatBytes(a.sizeBytes) })),
 			comments: p.comments.map((c) => ({ id: c.id, author: c.authorName ?? 'Compte supprimé', body: c.body, at: c.at.toISOString() })),
 			links: p.links.map((link) => ({
 				id: link.id,

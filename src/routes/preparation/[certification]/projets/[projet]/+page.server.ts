@@ -2,13 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { readFormData } from '$lib/server/auth/form';
 import { getDb } from '$lib/server/db';
 import { isUuid } from '$lib/server/db/ids';
+import { attachmentsView } from '$lib/server/portfolio/attachments-view';
 import { justificationError } from '$lib/server/portfolio/experience';
 import { periodOf } from '$lib/server/portfolio/period';
 import { addLink, deleteExperience, deleteLink, updateLinkJustification } from '$lib/server/portfolio/portfolio.service';
 import { parseProjectForm } from '$lib/server/projects/project';
-import { isOwnProject } from '$lib/server/projects/projects.repository';
-import { loadProjects, updateProject } from '$lib/server/projects/projects.service';
-import { requireTrainee } from '$lib/server/projects/trainee';
+import { loadProjects, PROJECT_AUTOSAVED_FIELDS, updateProject, type TextConflicts } from '$lib/server/projects/projects.service';
+import { CONFIDENTIALITY_REMINDER } from '$lib/server/projects/draft';
+import { requireOwnProject } from '$lib/server/projects/trainee';
 import { todayInFrance } from '$lib/server/vae/applicant';
 import { projectHref, projectsHref } from '$lib/paths';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,12 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').replace(/\r\n/g, '\n').trim();
 const NOT_FOUND = 'Projet introuvable.';
 
-/** The project of the URL if it is one of the signed-in candidate's, or a 404. */
-async function requireProject(locals: App.Locals, params: { certification: string; projet: string }) {
-	const context = await requireTrainee(locals, params.certification);
-	if (!isUuid(params.projet) || !(await isOwnProject(getDb(), context.user.id, params.projet))) error(404, NOT_FOUND);
-	return { ...context, projectId: params.projet };
-}
+const requireProject = requireOwnProject;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { user, catalog, certification, projectId } = await requireProject(locals, params);
@@ -29,9 +25,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!project) error(404, NOT_FOUND);
 	const linked = new Set(project.links.map((l) => l.criterionId));
 	return {
+		documents: await attachmentsView(getDb(), user.id, project.id),
+		reminder: CONFIDENTIALITY_REMINDER,
 		certification: { id: certification.id, title: certification.title },
+		userKey: user.id.slice(0, 8),
 		project: {
 			id: project.id,
+			version: project.version,
 			values: { title: project.title, context: project.context, role: project.role, startDate: project.startDate, endDate: project.endDate, objective: project.objective, activities: project.activities, results: project.results, figures: project.figures, documents: project.documents },
 			period: periodOf(project),
 			comments: project.comments.map((c) => ({ id: c.id, author: c.authorName ?? 'Un formateur (compte supprimé)', body: c.body, at: c.at.toISOString() })),
@@ -55,9 +55,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	update: async ({ locals, params, request }) => {
 		const { user, catalog, certification, projectId } = await requireProject(locals, params);
-		const parsed = parseProjectForm(await readFormData(request), todayInFrance());
-		if (!parsed.ok) return fail(400, { action: 'update' as const, errors: parsed.errors as Record<string, string>, values: parsed.values });
-		if (!(await updateProject(getDb(), catalog, { userId: user.id, projectId, project: parsed.value, at: new Date() }))) error(404, NOT_FOUND);
+		const form = await readFormData(request);
+		const parsed = parseProjectForm(form, todayInFrance());
+		if (!parsed.ok) return fail(400, { action: 'update' as const, errors: parsed.errors as Record<string, string>, values: parsed.values, conflicts: {} as TextConflicts });
+		// The texts this form started from (AutosaveTextarea): a text changed elsewhere meanwhile is a conflict.
+		const bases = Object.fromEntries(PROJECT_AUTOSAVED_FIELDS.flatMap((field) => (typeof form.get(`base-${field}`) === 'string' ? [[field, String(form.get(`base-${field}`)).replace(/\r\n/g, '\n')]] : [])));
+		const result = await updateProject(getDb(), catalog, { userId: user.id, projectId, project: parsed.value, at: new Date(), bases });
+		if (!result) error(404, NOT_FOUND);
+		if (result !== true) {
+			const errors = Object.fromEntries(Object.keys(result.conflicts).map((field) => [field, 'Ce texte a été modifié ailleurs pendant que vous écriviez : rien n’a été enregistré. Choisissez ci-dessous la version à garder.']));
+			const { experience, ...details } = parsed.value;
+			return fail(409, { action: 'update' as const, errors, values: { ...experience, ...details } as Record<string, string | null>, conflicts: result.conflicts });
+		}
 		redirect(303, `${projectHref(certification.id, projectId)}?modifie=1`);
 	},
 	delete: async ({ locals, params }) => {
