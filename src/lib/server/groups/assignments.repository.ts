@@ -117,8 +117,13 @@ const push = (map: Map<string, Set<string>>, key: string, value: string) => {
  * The activity of `candidateIds` in one certification: quiz answers from the ledger (the
  * engines' own rows, not a trainer's observations), opened quizzes and scenario runs, finished
  * runs, and the latest of all that (with the enrolment's own last activity).
+ *
+ * `answeredAmong`: the quiz items whose answers matter (the assigned modules' items); left out,
+ * every item of the certification. The answers read only tell which items were answered: the
+ * latest activity comes from the own-evidence aggregate, which already covers them, so narrowing
+ * changes nothing else (and spares reading every member's whole quiz history).
  */
-export async function findActivity(db: Executor, candidateIds: string[], certificationId: string): Promise<ActivityRows> {
+export async function findActivity(db: Executor, candidateIds: string[], certificationId: string, answeredAmong?: readonly string[]): Promise<ActivityRows> {
 	const activity: ActivityRows = { answered: new Map(), opened: new Map(), finished: new Map(), lastActivityAt: new Map() };
 	if (candidateIds.length === 0) return activity;
 	const prefix = `${certificationId}.%`;
@@ -129,6 +134,7 @@ export async function findActivity(db: Executor, candidateIds: string[], certifi
 		if (!known || known < date) activity.lastActivityAt.set(userId, date);
 	};
 
+	// `item_ref in ('')` when no item matters: matches nothing, and the number of queries stays fixed.
 	const answers = await db
 		.selectFrom('evidence')
 		.select(['user_id', 'item_ref', sql<Date>`max(created_at)`.as('at')])
@@ -136,6 +142,7 @@ export async function findActivity(db: Executor, candidateIds: string[], certifi
 		.where('source', '=', 'quiz')
 		.where('recorded_by', 'is', null)
 		.where('criterion_id', 'like', prefix)
+		.$if(answeredAmong !== undefined, (q) => q.where('item_ref', 'in', answeredAmong!.length ? [...answeredAmong!] : ['']))
 		.groupBy(['user_id', 'item_ref'])
 		.execute();
 	for (const row of answers) {

@@ -135,8 +135,10 @@ export async function followUpGroup(db: Executor, catalog: Pick<Catalog, 'module
 	const today = todayInFrance(now);
 	const members = await listMembers(db, group.id);
 	const assignments = await listGroupAssignments(db, group.id);
-	const activity = await findActivity(db, members.map((m) => m.id), group.certificationId);
 	const shapes = new Map(assignments.map((a) => [a.competenceId, moduleShape(catalog, a.competenceId)]));
+	// Only the assigned modules' items decide a status: the answers to anything else need not be read.
+	const assignedItems = [...new Set([...shapes.values()].flatMap((shape) => shape.quizItemIds))];
+	const activity = await findActivity(db, members.map((m) => m.id), group.certificationId, assignedItems);
 	const follow: AssignmentFollowUp[] = assignments.map((a) => ({ ...a, counts: { 'non commencé': 0, 'en cours': 0, terminé: 0, overdue: 0, concerned: 0 } }));
 	let overdueCount = 0;
 	const memberRows = members.map((member): MemberFollowUp => {
