@@ -59,7 +59,7 @@ test('malformed multipart, an oversized body and a JSON body to a form are answe
 		data: `email=${'a'.repeat(600 * 1024)}`
 	});
 	expect(oversized.status()).toBe(413);
-	expect(await oversized.text()).toContain('trop volumineux');
+	expect(await oversized.text()).toContain('La requête envoyée est trop volumineuse');
 
 	const json = await context.post('/connexion', { headers: { ...html, 'content-type': 'application/json' }, data: '{}' });
 	expect(json.status()).toBe(415);
